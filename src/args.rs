@@ -1,0 +1,82 @@
+//! Every command-line type, in one place.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "resume", version, about = "Typeset an engineer's career from YAML into PDFs, per audience")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build documents into PDFs: `<out>/<profile>/cv.pdf`.
+    Build(BuildArgs),
+    /// Check the content without rendering, and summarise it.
+    Check(ContentArgs),
+    /// Print the JSON Schema of content files (for editor completion and checks).
+    Schema,
+}
+
+/// Where the content is.
+#[derive(Debug, Args)]
+pub struct ContentArgs {
+    /// The folder of YAML content files.
+    #[arg(long, value_name = "DIR", default_value = "content", env = "RESUME_CONTENT")]
+    pub content: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The document to build; all documents when left out.
+    #[arg(value_enum)]
+    pub document: Option<Document>,
+
+    /// The profile (audience) to build for; every profile when left out.
+    #[arg(long, short, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    #[command(flatten)]
+    pub content: ContentArgs,
+
+    /// Where the PDFs go.
+    #[arg(long, value_name = "DIR", default_value = "dist", env = "RESUME_OUT")]
+    pub out: PathBuf,
+
+    /// Show confidential organisations by name instead of their public description.
+    #[arg(long)]
+    pub private: bool,
+
+    /// The document date (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH if set, else today.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// Also use the fonts installed on this machine (output may then differ between machines).
+    #[arg(long)]
+    pub system_fonts: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Document {
+    /// The one-page CV.
+    Cv,
+}
+
+impl Document {
+    pub const ALL: &[Document] = &[Document::Cv];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Document::Cv => "cv",
+        }
+    }
+
+    pub fn template(self) -> &'static str {
+        match self {
+            Document::Cv => "cv.typ",
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! One file per command. Each prints its own output and diagnostics.
+
+mod build;
+mod check;
+mod schema;
+
+use crate::args::Command;
+use crate::diagnostic::{Diag, SourceFiles};
+use crate::load::{self, Loaded};
+use crate::model::Content;
+
+/// A failure that has been printed already; the process exits with code 1.
+#[derive(Debug)]
+pub struct Reported;
+
+pub fn run(command: Command) -> Result<(), Reported> {
+    match command {
+        Command::Build(args) => build::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Schema => schema::run(),
+    }
+}
+
+/// Prints diagnostics that have no file to point into.
+pub fn fail(diag: Diag) -> Reported {
+    SourceFiles::default().emit(&[diag]);
+    Reported
+}
+
+/// Loads the content folder, printing every warning and error.
+pub fn load_content(dir: &std::path::Path) -> Result<(Loaded, Content), Reported> {
+    let mut loaded = load::load(dir).map_err(fail)?;
+    loaded.files.emit(&loaded.diags);
+    let errors = loaded.diags.iter().filter(|d| d.is_error()).count();
+    match loaded.content.take() {
+        Some(content) if errors == 0 => Ok((loaded, content)),
+        _ => {
+            let s = if errors == 1 { "" } else { "s" };
+            SourceFiles::default().emit(&[Diag::error(format!(
+                "{errors} error{s} in `{}`; nothing was built",
+                dir.display()
+            ))]);
+            Err(Reported)
+        }
+    }
+}

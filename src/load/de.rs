@@ -1,0 +1,436 @@
+//! A serde deserializer over our positioned YAML tree (`yaml::Node`).
+//!
+//! Why our own and not a YAML crate's: it gives every error a `file:line:col`, reports
+//! every unknown key of an entry (not just the first) with a did-you-mean, keeps scalars
+//! as typed (`no` is text unless a field wants a bool), and hands positions to
+//! `model::Spanned` for checks made after parsing.
+
+use std::cell::RefCell;
+use std::fmt;
+
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, SeqAccess,
+    VariantAccess, Visitor,
+};
+
+use super::yaml::{Kind, Node};
+use crate::diagnostic::Diag;
+use crate::model::{SPANNED_FIELDS, SPANNED_NAME, Span, TEXT_SHORTHAND};
+use crate::suggest::did_you_mean;
+
+/// A deserialisation error; becomes a [`Diag`] once it knows its place.
+#[derive(Debug, Clone)]
+pub struct Error {
+    pub span: Option<Span>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Error {
+    fn new(span: Span, message: impl Into<String>) -> Error {
+        Error { span: Some(span), message: message.into(), hint: None }
+    }
+
+    fn msg(message: impl Into<String>) -> Error {
+        Error { span: None, message: message.into(), hint: None }
+    }
+
+    fn with_hint(mut self, hint: impl Into<String>) -> Error {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Errors made by serde's derived code have no place; the node being read gives one.
+    fn or_at(mut self, span: Span) -> Error {
+        self.span.get_or_insert(span);
+        self
+    }
+
+    pub fn into_diag(self) -> Diag {
+        let mut diag = Diag::error(self.message);
+        diag.span = self.span;
+        diag.hints.extend(self.hint);
+        diag
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Error {
+        Error::msg(msg.to_string())
+    }
+
+    fn missing_field(field: &'static str) -> Error {
+        Error::msg(format!("this entry has no `{field}`, which is required"))
+            .with_hint(format!("add `{field}: ...`"))
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Error {
+        let hint = match did_you_mean(variant, expected) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("expected one of {}", list(expected)),
+        };
+        Error::msg(format!("`{variant}` is not a known value here")).with_hint(hint)
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Error {
+        unknown_key(field, expected)
+    }
+
+    fn invalid_type(unexp: de::Unexpected, exp: &dyn de::Expected) -> Error {
+        Error::msg(format!("expected {exp}, found {unexp}"))
+    }
+}
+
+fn list(names: &[&str]) -> String {
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
+fn unknown_key(field: &str, expected: &[&str]) -> Error {
+    let hint = match did_you_mean(field, expected) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("the keys allowed here are {}", list(expected)),
+    };
+    Error::msg(format!("unknown key `{field}`")).with_hint(hint)
+}
+
+/// Deserialises `T` from `node`. Errors that do not stop the entry (unknown keys) go
+/// into `sink`; the first error that does is returned.
+pub fn from_node<'de, T: de::Deserialize<'de>>(node: &Node, sink: &RefCell<Vec<Error>>) -> Result<T, Error> {
+    T::deserialize(De { node, sink })
+}
+
+#[derive(Clone, Copy)]
+struct De<'a> {
+    node: &'a Node,
+    sink: &'a RefCell<Vec<Error>>,
+}
+
+impl<'a> De<'a> {
+    fn at(&self, node: &'a Node) -> De<'a> {
+        De { node, sink: self.sink }
+    }
+
+    fn expected(&self, what: &str) -> Error {
+        Error::new(self.node.span, format!("expected {what}, found {}", self.node.describe()))
+    }
+
+    /// The text of a scalar that a field wants as text.
+    fn text(&self) -> Result<&'a str, Error> {
+        match &self.node.kind {
+            _ if self.node.is_null() => Err(self.expected("text")
+                .with_hint("write the text after the colon, or leave the key out")),
+            Kind::Scalar { text, .. } => Ok(text),
+            Kind::Seq(_) => Err(self.expected("text").with_hint("a list is not allowed here; write one value")),
+            Kind::Map(_) => Err(self.expected("text")
+                .with_hint("is the indentation right? text that contains `: ` must be quoted")),
+        }
+    }
+
+    fn number<N: std::str::FromStr>(&self, what: &str) -> Result<N, Error> {
+        let text = self.text().map_err(|_| self.expected(what))?;
+        text.trim().parse().map_err(|_| self.expected(what))
+    }
+}
+
+macro_rules! numbers {
+    ($($method:ident $visit:ident $ty:ty, $what:literal;)*) => {$(
+        fn $method<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            let n: $ty = self.number($what)?;
+            v.$visit::<Error>(n).map_err(|e| e.or_at(self.node.span))
+        }
+    )*};
+}
+
+impl<'de> Deserializer<'de> for De<'_> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        let span = self.node.span;
+        let result = match &self.node.kind {
+            _ if self.node.is_null() => v.visit_unit(),
+            Kind::Scalar { text, plain: true } => match text.as_str() {
+                "true" => v.visit_bool(true),
+                "false" => v.visit_bool(false),
+                t => match (t.parse::<i64>(), t.parse::<f64>()) {
+                    (Ok(i), _) => v.visit_i64(i),
+                    (_, Ok(f)) if t.chars().any(|c| c.is_ascii_digit()) => v.visit_f64(f),
+                    _ => v.visit_str(t),
+                },
+            },
+            Kind::Scalar { text, .. } => v.visit_str(text),
+            Kind::Seq(items) => v.visit_seq(Seq { de: self, items: items.iter() }),
+            Kind::Map(entries) => v.visit_map(Map::new(self, entries, None)),
+        };
+        result.map_err(|e| e.or_at(span))
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        match &self.node.kind {
+            Kind::Scalar { text, .. } if text == "true" => v.visit_bool(true),
+            Kind::Scalar { text, .. } if text == "false" => v.visit_bool(false),
+            _ => Err(self.expected("`true` or `false`")),
+        }
+    }
+
+    numbers! {
+        deserialize_i8 visit_i8 i8, "a whole number";
+        deserialize_i16 visit_i16 i16, "a whole number";
+        deserialize_i32 visit_i32 i32, "a whole number";
+        deserialize_i64 visit_i64 i64, "a whole number";
+        deserialize_u8 visit_u8 u8, "a whole number, 0 or more";
+        deserialize_u16 visit_u16 u16, "a whole number, 0 or more";
+        deserialize_u32 visit_u32 u32, "a whole number, 0 or more";
+        deserialize_u64 visit_u64 u64, "a whole number, 0 or more";
+        deserialize_f32 visit_f32 f32, "a number";
+        deserialize_f64 visit_f64 f64, "a number";
+    }
+
+    fn deserialize_char<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        self.deserialize_str(v)
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        v.visit_str::<Error>(self.text()?).map_err(|e| e.or_at(self.node.span))
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        self.deserialize_str(v)
+    }
+
+    fn deserialize_bytes<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Error> {
+        Err(self.expected("bytes (not supported)"))
+    }
+
+    fn deserialize_byte_buf<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        self.deserialize_bytes(v)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        if self.node.is_null() { v.visit_none() } else { v.visit_some(self) }
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        if self.node.is_null() { v.visit_unit() } else { Err(self.expected("an empty value")) }
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(self, _: &'static str, v: V) -> Result<V::Value, Error> {
+        self.deserialize_unit(v)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, v: V) -> Result<V::Value, Error> {
+        v.visit_newtype_struct(self)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        match &self.node.kind {
+            Kind::Seq(items) => v
+                .visit_seq(Seq { de: self, items: items.iter() })
+                .map_err(|e| e.or_at(self.node.span)),
+            _ => Err(self.expected("a list").with_hint("write each item on its own line, starting with `- `")),
+        }
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, v: V) -> Result<V::Value, Error> {
+        self.deserialize_seq(v)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(self, _: &'static str, _: usize, v: V) -> Result<V::Value, Error> {
+        self.deserialize_seq(v)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        match &self.node.kind {
+            Kind::Map(entries) => v
+                .visit_map(Map::new(self, entries, None))
+                .map_err(|e| e.or_at(self.node.span)),
+            _ => Err(self.expected("a mapping (key: value pairs)")),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, Error> {
+        let span = self.node.span;
+        let result = match &self.node.kind {
+            _ if name == SPANNED_NAME => v.visit_map(SpannedAccess { de: self, step: 0 }),
+            Kind::Scalar { .. } if TEXT_SHORTHAND.contains(&name) && !self.node.is_null() => {
+                v.visit_map(Shorthand { de: self, field: fields[0], done: false })
+            }
+            Kind::Map(entries) => v.visit_map(Map::new(self, entries, Some(fields))),
+            _ => Err(self.expected("a mapping (key: value pairs)")),
+        };
+        result.map_err(|e| e.or_at(span))
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, Error> {
+        let span = self.node.span;
+        let text = self.text().map_err(|_| self.expected("one of the names listed in the schema"))?;
+        v.visit_enum(UnitVariant { text, span }).map_err(|e| e.or_at(span))
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        self.deserialize_str(v)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        v.visit_unit()
+    }
+}
+
+struct Seq<'a> {
+    de: De<'a>,
+    items: std::slice::Iter<'a, Node>,
+}
+
+impl<'de> SeqAccess<'de> for Seq<'_> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
+        match self.items.next() {
+            Some(node) => seed.deserialize(self.de.at(node)).map(Some).map_err(|e| e.or_at(node.span)),
+            None => Ok(None),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len())
+    }
+}
+
+struct Map<'a> {
+    de: De<'a>,
+    entries: std::slice::Iter<'a, (Node, Node)>,
+    /// The keys the target struct knows; others are reported and skipped.
+    fields: Option<&'static [&'static str]>,
+    value: Option<&'a Node>,
+}
+
+impl<'a> Map<'a> {
+    fn new(de: De<'a>, entries: &'a [(Node, Node)], fields: Option<&'static [&'static str]>) -> Map<'a> {
+        Map { de, entries: entries.iter(), fields, value: None }
+    }
+}
+
+impl<'de> MapAccess<'de> for Map<'_> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+        for (key, value) in self.entries.by_ref() {
+            if let (Some(fields), Kind::Scalar { text, .. }) = (self.fields, &key.kind)
+                && !fields.contains(&text.as_str())
+            {
+                self.de.sink.borrow_mut().push(unknown_key(text, fields).or_at(key.span));
+                continue;
+            }
+            self.value = Some(value);
+            return seed.deserialize(self.de.at(key)).map(Some).map_err(|e| e.or_at(key.span));
+        }
+        Ok(None)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        let node = self.value.take().ok_or_else(|| de::Error::custom("a value was read before its key"))?;
+        seed.deserialize(self.de.at(node)).map_err(|e| e.or_at(node.span))
+    }
+}
+
+/// A plain string where a struct is expected: it fills the struct's first field.
+struct Shorthand<'a> {
+    de: De<'a>,
+    field: &'static str,
+    done: bool,
+}
+
+impl<'de> MapAccess<'de> for Shorthand<'_> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+        if self.done {
+            return Ok(None);
+        }
+        self.done = true;
+        seed.deserialize(self.field.into_deserializer()).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        seed.deserialize(self.de)
+    }
+}
+
+/// Feeds `model::Spanned` its position and then its value.
+struct SpannedAccess<'a> {
+    de: De<'a>,
+    step: u8,
+}
+
+impl<'de> MapAccess<'de> for SpannedAccess<'_> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+        let Some(key) = SPANNED_FIELDS.get(usize::from(self.step)) else { return Ok(None) };
+        seed.deserialize((*key).into_deserializer()).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        self.step += 1;
+        if self.step == 1 {
+            let [a, b] = self.de.node.span.encode();
+            seed.deserialize(de::value::SeqDeserializer::new([a, b].into_iter()))
+        } else {
+            seed.deserialize(self.de)
+        }
+    }
+}
+
+struct UnitVariant<'a> {
+    text: &'a str,
+    span: Span,
+}
+
+impl<'de> EnumAccess<'de> for UnitVariant<'_> {
+    type Error = Error;
+    type Variant = Self;
+
+    fn variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<(T::Value, Self), Error> {
+        let value = seed
+            .deserialize(de::value::StrDeserializer::<Error>::new(self.text))
+            .map_err(|e| e.or_at(self.span))?;
+        Ok((value, self))
+    }
+}
+
+impl<'de> VariantAccess<'de> for UnitVariant<'_> {
+    type Error = Error;
+
+    fn unit_variant(self) -> Result<(), Error> {
+        Ok(())
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, _: T) -> Result<T::Value, Error> {
+        Err(Error::new(self.span, "expected a value with fields, found a name"))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value, Error> {
+        Err(Error::new(self.span, "expected a list, found a name"))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(self, _: &'static [&'static str], _: V) -> Result<V::Value, Error> {
+        Err(Error::new(self.span, "expected a mapping, found a name"))
+    }
+}

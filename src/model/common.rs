@@ -1,0 +1,86 @@
+//! Small shapes shared by many entries: bullets, links, figures, metrics, headed sections.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::Spanned;
+
+/// A line a reader sees in a list. Written either as plain text or as an object
+/// `{text, tags, priority}` when a profile needs to choose it.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Bullet {
+    /// The text, printed as written.
+    pub text: String,
+    /// Tags a profile can select this bullet by.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<Spanned<String>>,
+    /// Higher is more important: kept first when space runs out. Default 0.
+    #[serde(default)]
+    pub priority: i32,
+}
+
+/// A labelled link.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// The address, with its scheme (`https://...`, `mailto:...`).
+    pub url: String,
+    /// What the reader sees; defaults to the address without its scheme.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// An image from the content folder (architecture diagram, screenshot): SVG, PNG or JPEG.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// Path relative to the content folder, for example `figures/ledger.svg`.
+    pub path: Spanned<String>,
+    /// Text for readers who cannot see the image (required for accessible PDFs).
+    pub alt: String,
+    /// A caption printed under the image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub priority: i32,
+}
+
+/// A number that tells: `1M+` / `records a day`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Metric {
+    /// Optional id, so that profiles can pick this metric by name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Spanned<String>>,
+    /// The figure, printed as written: `1M+`, `99.99%`, `$5M`.
+    pub value: String,
+    /// What the figure counts: `records a day`.
+    pub label: String,
+    /// Where the figure comes from or what it compares against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub priority: i32,
+}
+
+/// A headed section of prose and bullets: a role's narrative, a case study's body.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub heading: String,
+    /// Prose; a blank line starts a new paragraph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// A bullet list after the prose.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bullets: Vec<Bullet>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub priority: i32,
+}

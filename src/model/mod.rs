@@ -1,0 +1,123 @@
+//! The content model: every shape an engineering portfolio needs, as typed structs.
+//!
+//! Every YAML file in the content folder has the same top level ([`ContentFile`]): any
+//! of the sections below, in any file. The loader merges the files into one [`Content`].
+//! Unknown keys are errors at every depth; the JSON Schema (`resume schema`) is generated
+//! from these same types.
+
+#![allow(unused_imports)] // The whole model is public API for later stages and tests.
+
+mod common;
+mod date;
+mod extras;
+mod person;
+mod profile;
+mod project;
+mod role;
+mod spanned;
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub use common::{Bullet, Figure, Link, Metric, Section};
+pub use date::{Date, End, duration_text, months_between};
+pub use extras::{Certification, Education, Exploration, Principle, SkillGroup, Writing};
+pub use person::{Contact, Language, Person, Variant};
+pub use profile::{CvLimits, Profile};
+pub use project::{Architecture, CaseStudy, Classification, Decision, Incident, Module, Project};
+pub use role::{Employment, Role, WorkMode};
+pub use spanned::{Span, Spanned};
+pub(crate) use spanned::{SPANNED_FIELDS, SPANNED_NAME};
+
+/// Structs that may also be written as a plain string, which fills their first field
+/// (`- Cut p99 latency by 40%` instead of `- text: Cut p99 latency by 40%`).
+pub const TEXT_SHORTHAND: &[&str] = &["Bullet", "Decision"];
+
+/// The top level of every content file. All sections are optional; a section that is a
+/// list may appear in several files and is concatenated in file-name order.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "resume content file")]
+pub struct ContentFile {
+    /// Who the documents are about. Exactly one file has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<Spanned<Person>>,
+    /// Roles, in any order (documents sort them by date).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub experience: Vec<Role>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub projects: Vec<Project>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub case_studies: Vec<CaseStudy>,
+    /// Headline metrics for the portfolio cover.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub metrics: Vec<Metric>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub principles: Vec<Principle>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub explorations: Vec<Exploration>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<SkillGroup>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub education: Vec<Education>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub certifications: Vec<Certification>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub writing: Vec<Writing>,
+    /// Audiences, by name: `resume build --profile backend`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub profiles: BTreeMap<String, Spanned<Profile>>,
+}
+
+impl ContentFile {
+    /// Adds another file's sections to this one. Returns the spans of things defined
+    /// twice that cannot be merged (a second `person`, a profile name used again), each
+    /// paired with the first definition.
+    pub fn merge(&mut self, other: ContentFile) -> Vec<(String, Span, Span)> {
+        let mut clashes = Vec::new();
+        match (&self.person, other.person) {
+            (Some(first), Some(second)) => {
+                clashes.push(("`person` is defined twice".to_owned(), second.span, first.span))
+            }
+            (None, second) => self.person = second,
+            (Some(_), None) => {}
+        }
+        self.experience.extend(other.experience);
+        self.projects.extend(other.projects);
+        self.case_studies.extend(other.case_studies);
+        self.metrics.extend(other.metrics);
+        self.principles.extend(other.principles);
+        self.explorations.extend(other.explorations);
+        self.skills.extend(other.skills);
+        self.education.extend(other.education);
+        self.certifications.extend(other.certifications);
+        self.writing.extend(other.writing);
+        for (name, profile) in other.profiles {
+            if let Some(first) = self.profiles.get(&name) {
+                clashes.push((format!("profile `{name}` is defined twice"), profile.span, first.span));
+            } else {
+                self.profiles.insert(name, profile);
+            }
+        }
+        clashes
+    }
+}
+
+/// All content, merged and checked: ids unique, references resolved, dates in order.
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub person: Person,
+    pub experience: Vec<Role>,
+    pub projects: Vec<Project>,
+    pub case_studies: Vec<CaseStudy>,
+    pub metrics: Vec<Metric>,
+    pub principles: Vec<Principle>,
+    pub explorations: Vec<Exploration>,
+    pub skills: Vec<SkillGroup>,
+    pub education: Vec<Education>,
+    pub certifications: Vec<Certification>,
+    pub writing: Vec<Writing>,
+    pub profiles: BTreeMap<String, Spanned<Profile>>,
+}

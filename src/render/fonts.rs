@@ -1,0 +1,33 @@
+//! Fonts: ours (in `fonts/`, compiled into the binary), then Typst's own embedded ones.
+//! System fonts only when asked for, so the same input gives the same PDF everywhere.
+
+use typst::foundations::Bytes;
+use typst::text::Font;
+use typst_kit::fonts::FontStore;
+
+/// Our text fonts, each with its licence in `fonts/<family>/`.
+const OURS: &[&[u8]] = &[
+    include_bytes!("../../fonts/inter/Inter-Regular.otf"),
+    include_bytes!("../../fonts/inter/Inter-Italic.otf"),
+    include_bytes!("../../fonts/inter/Inter-Medium.otf"),
+    include_bytes!("../../fonts/inter/Inter-MediumItalic.otf"),
+    include_bytes!("../../fonts/inter/Inter-SemiBold.otf"),
+    include_bytes!("../../fonts/inter/Inter-SemiBoldItalic.otf"),
+    include_bytes!("../../fonts/inter/Inter-Bold.otf"),
+    include_bytes!("../../fonts/inter/Inter-BoldItalic.otf"),
+];
+
+pub fn load(system: bool) -> FontStore {
+    let mut store = FontStore::new();
+    for data in OURS {
+        for font in Font::iter(Bytes::new(*data)) {
+            let info = font.info().clone();
+            store.push((font, info));
+        }
+    }
+    store.extend(typst_kit::fonts::embedded());
+    if system {
+        store.extend(typst_kit::fonts::system());
+    }
+    store
+}

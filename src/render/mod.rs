@@ -1,0 +1,119 @@
+//! Render: document data to PDF through Typst, compiled in this process.
+
+pub mod data;
+mod fonts;
+pub mod templates;
+mod world;
+
+use std::collections::HashMap;
+
+use typst::diag::{Severity, SourceDiagnostic, Warned};
+use typst::foundations::Datetime;
+use typst::syntax::FileId;
+use typst::{World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+use crate::diagnostic::{Diag, SourceFile, SourceFiles};
+use crate::model::{Date, Span};
+pub use world::ResumeWorld;
+
+/// A compiled document.
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    pub warnings: Vec<Diag>,
+}
+
+/// Makes the compiler once per run: fonts parsed, library built.
+pub fn world(root: std::path::PathBuf, system_fonts: bool, date: Date) -> ResumeWorld {
+    let today = Datetime::from_ymd(date.year, date.month.unwrap_or(1), date.day.unwrap_or(1))
+        .unwrap_or_else(|| unreachable!("a checked date is a valid datetime"));
+    ResumeWorld::new(root, fonts::load(system_fonts), today)
+}
+
+/// Compiles `template` with `data` and writes the PDF into memory. Template errors come
+/// back as diagnostics whose files are added to `files`.
+pub fn render(
+    world: &mut ResumeWorld,
+    template: &str,
+    data: &serde_json::Value,
+    date: Date,
+    files: &mut SourceFiles,
+) -> Result<Rendered, Vec<Diag>> {
+    // Serialising a `Value` cannot fail.
+    let json = serde_json::to_vec_pretty(data).unwrap_or_default();
+    world.set_document(template, json);
+    let mut spans = SpanMap { world, ids: HashMap::new(), files };
+    let Warned { output, warnings } = typst::compile::<PagedDocument>(spans.world);
+    let warnings: Vec<Diag> = warnings.iter().map(|d| spans.convert(d)).collect();
+    let document = output.map_err(|errors| {
+        errors.iter().map(|d| spans.convert(d)).chain(warnings.iter().cloned()).collect::<Vec<_>>()
+    })?;
+    let timestamp = Datetime::from_ymd_hms(
+        date.year,
+        date.month.unwrap_or(1),
+        date.day.unwrap_or(1),
+        0,
+        0,
+        0,
+    )
+    .map(Timestamp::new_utc);
+    let options = PdfOptions { timestamp, ..PdfOptions::default() };
+    let pdf = typst_pdf::pdf(&document, &options)
+        .map_err(|errors| errors.iter().map(|d| spans.convert(d)).collect::<Vec<_>>())?;
+    Ok(Rendered { pdf, pages: document.pages().len(), warnings })
+}
+
+/// Turns Typst's diagnostics into ours, adding the template files they point into.
+struct SpanMap<'a> {
+    world: &'a ResumeWorld,
+    ids: HashMap<FileId, u32>,
+    files: &'a mut SourceFiles,
+}
+
+impl SpanMap<'_> {
+    fn convert(&mut self, d: &SourceDiagnostic) -> Diag {
+        let mut diag = match d.severity {
+            Severity::Error => Diag::error(d.message.to_string()),
+            Severity::Warning => Diag::warning(d.message.to_string()),
+        };
+        diag.span = self.span(d.span);
+        for hint in &d.hints {
+            match self.span(hint.span) {
+                Some(span) => diag = diag.note_at(span, hint.v.to_string()),
+                None => diag = diag.hint(hint.v.to_string()),
+            }
+        }
+        for point in &d.trace {
+            if let Some(span) = self.span(point.span.into()) {
+                diag = diag.note_at(span, format!("{}", point.v));
+            }
+        }
+        diag
+    }
+
+    fn span(&mut self, span: typst::syntax::DiagSpan) -> Option<Span> {
+        let id = span.id()?;
+        let range = self.world.range(span)?;
+        let file = match self.ids.get(&id) {
+            Some(&file) => file,
+            None => {
+                let bytes = self.world.file(id).ok()?;
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let file = self.files.add(SourceFile::new(self.world.display_path(id), text));
+                self.ids.insert(id, file);
+                file
+            }
+        };
+        let text = &self.files.get(file)?.text;
+        let start = range.start.min(text.len());
+        let before = &text[..start];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = text.get(line_start..start)?.chars().count();
+        let end = range.end.clamp(start, text.len());
+        let len = text.get(start..end)?.lines().next().map_or(1, |l| l.chars().count().max(1));
+        Some(Span { file, line: line as u32, col: col as u32, len: len as u32 })
+    }
+}

@@ -1,0 +1,13 @@
+//! The built-in templates, compiled into the binary so that `resume` works from any
+//! folder. A file of the same name in the project's `templates/` folder replaces one.
+
+/// `(file name, contents)`, as they sit in the repository's `templates/` folder.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("cv.typ", include_str!("../../templates/cv.typ")),
+    ("lib.typ", include_str!("../../templates/lib.typ")),
+    ("sample/cv.json", include_str!("../../templates/sample/cv.json")),
+];
+
+pub fn builtin(name: &str) -> Option<&'static str> {
+    BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+}

@@ -1,0 +1,189 @@
+//! The Typst `World`: what a template can see.
+//!
+//! - `/.resume/data.json`: the document's data, in memory (templates read it with `json`).
+//! - `/templates/NAME`: the project's `templates/NAME` if it exists, else the built-in one.
+//! - any other path: a file under the project root, and only there. Paths are
+//!   canonicalised, so a symlink that leads out of the project is refused.
+//! - `@preview/...` packages: refused with a message; we never touch the network.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use typst::diag::{FileError, FileResult, PackageError};
+use typst::foundations::{Bytes, Datetime, Dict, Duration, IntoValue};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_kit::fonts::FontStore;
+
+use super::templates;
+
+/// Where the document data lives inside the virtual file system.
+pub const DATA_PATH: &str = "/.resume/data.json";
+
+pub struct ResumeWorld {
+    /// The project root, canonicalised.
+    root: PathBuf,
+    library: LazyHash<Library>,
+    fonts: FontStore,
+    main: FileId,
+    data: Bytes,
+    today: Datetime,
+    files: Mutex<HashMap<FileId, FileResult<Bytes>>>,
+    sources: Mutex<HashMap<FileId, FileResult<Source>>>,
+}
+
+impl ResumeWorld {
+    /// `root` must be canonical. Fonts and the library are made once and kept.
+    pub fn new(root: PathBuf, fonts: FontStore, today: Datetime) -> ResumeWorld {
+        let mut inputs = Dict::new();
+        inputs.insert("data".into(), DATA_PATH.into_value());
+        ResumeWorld {
+            root,
+            library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
+            fonts,
+            main: template_id("cv.typ"),
+            data: Bytes::new(Vec::new()),
+            today,
+            files: Mutex::new(HashMap::new()),
+            sources: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Chooses the template to compile and the data it reads.
+    pub fn set_document(&mut self, template: &str, data: Vec<u8>) {
+        self.main = template_id(template);
+        let data_id = data_id();
+        self.data = Bytes::new(data);
+        lock(&self.files).remove(&data_id);
+        lock(&self.sources).remove(&data_id);
+    }
+
+    /// The project's templates folder (it may not exist).
+    pub fn templates_dir(&self) -> PathBuf {
+        self.root.join("templates")
+    }
+
+    /// How a file is named in messages: relative to the project, built-ins marked.
+    pub fn display_path(&self, id: FileId) -> String {
+        let path = id.vpath().get_with_slash().trim_start_matches('/').to_owned();
+        if id == data_id() {
+            return "document data (.resume/data.json)".to_owned();
+        }
+        if let Some(name) = path.strip_prefix("templates/")
+            && !self.templates_dir().join(name).is_file()
+            && templates::builtin(name).is_some()
+        {
+            return format!("{path} (built-in)");
+        }
+        path
+    }
+
+    fn read(&self, id: FileId) -> FileResult<Bytes> {
+        if let VirtualRoot::Package(spec) = id.root() {
+            return Err(FileError::Package(PackageError::Other(Some(
+                format!(
+                    "package imports such as `{spec}` are not available: resume compiles offline; \
+                     copy the package's files into `templates/` and import them by path"
+                )
+                .into(),
+            ))));
+        }
+        if id == data_id() {
+            return Ok(self.data.clone());
+        }
+        let vpath = id.vpath().get_with_slash().trim_start_matches('/');
+        let path = id
+            .vpath()
+            .realize(&self.root)
+            .map_err(|_| FileError::Other(Some(format!("`{vpath}` is not a valid path").into())))?;
+        if let Some(name) = vpath.strip_prefix("templates/")
+            && !path.exists()
+            && let Some(text) = templates::builtin(name)
+        {
+            return Ok(Bytes::from_string(text));
+        }
+        read_confined(&self.root, &path, vpath)
+    }
+}
+
+/// Reads a file that must, once links are resolved, lie under `root`.
+fn read_confined(root: &Path, path: &Path, shown: &str) -> FileResult<Bytes> {
+    let real = path.canonicalize().map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => FileError::NotFound(PathBuf::from(shown)),
+        _ => FileError::from_io(e, Path::new(shown)),
+    })?;
+    if !real.starts_with(root) {
+        return Err(FileError::Other(Some(
+            format!("`{shown}` leads outside the project folder, and only files inside it can be read").into(),
+        )));
+    }
+    if real.is_dir() {
+        return Err(FileError::IsDirectory);
+    }
+    std::fs::read(&real).map(Bytes::new).map_err(|e| FileError::from_io(e, Path::new(shown)))
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // A panic while holding the lock cannot leave a cache half-written in a harmful way.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn virtual_id(path: &str) -> FileId {
+    // Our own constant paths are always valid.
+    let vpath = VirtualPath::new(path).unwrap_or_else(|_| unreachable!("invalid built-in path {path}"));
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+pub fn data_id() -> FileId {
+    virtual_id(DATA_PATH)
+}
+
+pub fn template_id(name: &str) -> FileId {
+    virtual_id(&format!("/templates/{name}"))
+}
+
+impl World for ResumeWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.fonts.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if let Some(cached) = lock(&self.sources).get(&id) {
+            return cached.clone();
+        }
+        let result = self.file(id).and_then(|bytes| {
+            let text = std::str::from_utf8(&bytes).map_err(|_| FileError::InvalidUtf8)?;
+            Ok(Source::new(id, text.to_owned()))
+        });
+        lock(&self.sources).insert(id, result.clone());
+        result
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if let Some(cached) = lock(&self.files).get(&id) {
+            return cached.clone();
+        }
+        let result = self.read(id);
+        lock(&self.files).insert(id, result.clone());
+        result
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.font(index)
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}

@@ -41,7 +41,9 @@ pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
             let close = distance <= (w.chars().count().max(n.chars().count()) / 3).max(1);
             // `techstack` for `stack`, `data` for `data_flow`.
             let contains = n.len() >= 4 && w.len() >= 4 && (w.contains(&n) || n.contains(&w));
-            (close || contains).then_some((distance, c))
+            // `prod-system` for `production-system`: same start, same end.
+            let similar = strsim::jaro_winkler(&w, &n) >= 0.88;
+            (close || contains || similar).then_some((distance, c))
         })
         .min()
         .map(|(_, c)| c)
@@ -60,6 +62,7 @@ mod tests {
         assert_eq!(did_you_mean("dataflow", &keys), Some("data_flow"));
         assert_eq!(did_you_mean("data-flow", &keys), Some("data_flow"));
         assert_eq!(did_you_mean("zebra", &keys), None);
+        assert_eq!(did_you_mean("prod-system", &["production-system", "prototype", "tool"]), Some("production-system"));
         assert_eq!(did_you_mean("backedn", &["backend", "fullstack"]), Some("backend"));
     }
 }

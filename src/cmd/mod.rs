@@ -2,7 +2,7 @@
 
 mod build;
 mod check;
-mod schema;
+pub mod schema;
 
 use crate::args::Command;
 use crate::diagnostic::{Diag, SourceFiles};

@@ -267,7 +267,19 @@ impl<'de> Deserializer<'de> for De<'_> {
             Kind::Scalar { .. } if TEXT_SHORTHAND.contains(&name) && !self.node.is_null() => {
                 v.visit_map(Shorthand { de: self, field: fields[0], done: false })
             }
-            Kind::Map(entries) => v.visit_map(Map::new(self, entries, Some(fields))),
+            Kind::Map(entries) => {
+                // Report every unknown key now, before a later error can end the entry.
+                let mut sink = self.sink.borrow_mut();
+                for (key, _) in entries {
+                    if let Kind::Scalar { text, .. } = &key.kind
+                        && !fields.contains(&text.as_str())
+                    {
+                        sink.push(unknown_key(text, fields).or_at(key.span));
+                    }
+                }
+                drop(sink);
+                v.visit_map(Map::new(self, entries, Some(fields)))
+            }
             _ => Err(self.expected("a mapping (key: value pairs)")),
         };
         result.map_err(|e| e.or_at(span))
@@ -316,7 +328,7 @@ impl<'de> SeqAccess<'de> for Seq<'_> {
 struct Map<'a> {
     de: De<'a>,
     entries: std::slice::Iter<'a, (Node, Node)>,
-    /// The keys the target struct knows; others are reported and skipped.
+    /// The keys the target struct knows; others are skipped.
     fields: Option<&'static [&'static str]>,
     value: Option<&'a Node>,
 }
@@ -332,10 +344,10 @@ impl<'de> MapAccess<'de> for Map<'_> {
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
         for (key, value) in self.entries.by_ref() {
+            // Unknown keys were reported by `deserialize_struct`; skip them here.
             if let (Some(fields), Kind::Scalar { text, .. }) = (self.fields, &key.kind)
                 && !fields.contains(&text.as_str())
             {
-                self.de.sink.borrow_mut().push(unknown_key(text, fields).or_at(key.span));
                 continue;
             }
             self.value = Some(value);

@@ -6,7 +6,7 @@
 
 mod check;
 mod de;
-mod yaml;
+pub mod yaml;
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -100,7 +100,7 @@ fn load_file(text: &str, file: u32, merged: &mut ContentFile, diags: &mut Vec<Di
     for (key, value) in sections {
         // A list section is read entry by entry, so that each broken entry is reported.
         let parts: Vec<Node> = match &value.kind {
-            Kind::Seq(items) => items
+            Kind::Seq(items) if !items.is_empty() => items
                 .iter()
                 .map(|item| Node { span: value.span, kind: Kind::Seq(vec![item.clone()]) })
                 .collect(),

@@ -55,6 +55,37 @@ impl Node {
         }
     }
 
+    /// The value as JSON, reading plain scalars as YAML 1.2 would (numbers, booleans,
+    /// null). Used to check content files against the JSON Schema.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match &self.kind {
+            _ if self.is_null() => Value::Null,
+            Kind::Scalar { text, plain: true } => match text.as_str() {
+                "true" => Value::Bool(true),
+                "false" => Value::Bool(false),
+                t => t
+                    .parse::<i64>()
+                    .map(Value::from)
+                    .or_else(|_| t.parse::<f64>().map(Value::from))
+                    .unwrap_or_else(|_| Value::from(t)),
+            },
+            Kind::Scalar { text, .. } => Value::from(text.as_str()),
+            Kind::Seq(items) => items.iter().map(Node::to_json).collect(),
+            Kind::Map(entries) => entries
+                .iter()
+                .map(|(k, v)| {
+                    let key = match &k.kind {
+                        Kind::Scalar { text, .. } => text.clone(),
+                        _ => String::new(),
+                    };
+                    (key, v.to_json())
+                })
+                .collect::<serde_json::Map<_, _>>()
+                .into(),
+        }
+    }
+
     fn count(&self) -> usize {
         match &self.kind {
             Kind::Scalar { .. } => 1,
@@ -80,12 +111,9 @@ pub fn parse(text: &str, file: u32) -> Result<Option<Node>, Diag> {
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| {
             let m = e.marker();
-            Diag::error(format!("invalid YAML: {}", e.info())).at(Span {
-                file,
-                line: m.line() as u32,
-                col: m.col() as u32,
-                len: 1,
-            })
+            Diag::error(format!("invalid YAML: {}", e.info()))
+                .at(Span { file, line: m.line() as u32, col: m.col() as u32, len: 1 })
+                .hint("check the indentation: the items of one list or mapping start in the same column, and text with `: ` or ` #` in it needs quotes")
         })?;
         builder.event(event, span)?;
     }

@@ -5,8 +5,6 @@
 //! Unknown keys are errors at every depth; the JSON Schema (`resume schema`) is generated
 //! from these same types.
 
-#![allow(unused_imports)] // The whole model is public API for later stages and tests.
-
 mod common;
 mod date;
 mod extras;

@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "resume", version, about = "Typeset an engineer's career from YAML into PDFs, per audience")]
+#[command(
+    name = "resume",
+    version,
+    about = "Typeset an engineer's career from YAML into PDFs, per audience"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -19,13 +23,49 @@ pub enum Command {
     Check(ContentArgs),
     /// Print the JSON Schema of content files (for editor completion and checks).
     Schema,
+    /// Print the JSON data a document's template receives (the template contract).
+    Data(DataArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    /// The document whose data to print.
+    #[arg(value_enum)]
+    pub document: Document,
+
+    /// The profile; may be left out when the content defines at most one.
+    #[arg(long, short, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    #[command(flatten)]
+    pub content: ContentArgs,
+
+    #[command(flatten)]
+    pub options: RenderOptions,
+}
+
+/// What shapes a document besides the content, shared by `build` and `data`.
+#[derive(Debug, Args)]
+pub struct RenderOptions {
+    /// Show confidential organisations by name instead of their public description.
+    #[arg(long)]
+    pub private: bool,
+
+    /// The document date (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH if set, else today.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
 }
 
 /// Where the content is.
 #[derive(Debug, Args)]
 pub struct ContentArgs {
     /// The folder of YAML content files.
-    #[arg(long, value_name = "DIR", default_value = "content", env = "RESUME_CONTENT")]
+    #[arg(
+        long,
+        value_name = "DIR",
+        default_value = "content",
+        env = "RESUME_CONTENT"
+    )]
     pub content: PathBuf,
 }
 
@@ -46,13 +86,8 @@ pub struct BuildArgs {
     #[arg(long, value_name = "DIR", default_value = "dist", env = "RESUME_OUT")]
     pub out: PathBuf,
 
-    /// Show confidential organisations by name instead of their public description.
-    #[arg(long)]
-    pub private: bool,
-
-    /// The document date (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH if set, else today.
-    #[arg(long, value_name = "DATE")]
-    pub date: Option<String>,
+    #[command(flatten)]
+    pub options: RenderOptions,
 
     /// Also use the fonts installed on this machine (output may then differ between machines).
     #[arg(long)]

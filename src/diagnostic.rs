@@ -36,7 +36,10 @@ impl Diag {
     }
 
     pub fn warning(message: impl Into<String>) -> Diag {
-        Diag { severity: Severity::Warning, ..Diag::error(message) }
+        Diag {
+            severity: Severity::Warning,
+            ..Diag::error(message)
+        }
     }
 
     pub fn at(mut self, span: Span) -> Diag {
@@ -78,7 +81,11 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        SourceFile { name, text, line_starts }
+        SourceFile {
+            name,
+            text,
+            line_starts,
+        }
     }
 
     /// The byte range of a span: `line` is 1-based, `col` and `len` count characters and
@@ -86,10 +93,17 @@ impl SourceFile {
     pub fn byte_range(&self, span: Span) -> Range<usize> {
         let line = (span.line.max(1) as usize - 1).min(self.line_starts.len() - 1);
         let start = self.line_starts[line];
-        let end = self.line_starts.get(line + 1).copied().unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.text.len());
         let line_text = &self.text[start..end];
         let byte_at = |chars: usize| {
-            line_text.char_indices().nth(chars).map_or(line_text.trim_end_matches('\n').len(), |(i, _)| i)
+            line_text
+                .char_indices()
+                .nth(chars)
+                .map_or(line_text.trim_end_matches('\n').len(), |(i, _)| i)
         };
         let from = byte_at(span.col as usize);
         let to = byte_at(span.col as usize + span.len.max(1) as usize).max(from);
@@ -113,7 +127,6 @@ impl SourceFiles {
         self.files.get(id as usize)
     }
 
-
     /// Prints diagnostics to stderr, with colour when stderr is a terminal.
     pub fn emit(&self, diags: &[Diag]) {
         let choice = if std::io::IsTerminal::is_terminal(&std::io::stderr())
@@ -126,7 +139,12 @@ impl SourceFiles {
         let mut out = term::termcolor::StandardStream::stderr(choice);
         for diag in diags {
             // Nothing useful can be done if stderr is gone.
-            let _ = term::emit_to_write_style(&mut out, &Config::default(), self, &self.to_codespan(diag));
+            let _ = term::emit_to_write_style(
+                &mut out,
+                &Config::default(),
+                self,
+                &self.to_codespan(diag),
+            );
         }
     }
 
@@ -134,7 +152,12 @@ impl SourceFiles {
     pub fn render(&self, diags: &[Diag]) -> String {
         let mut out = term::termcolor::NoColor::new(Vec::new());
         for diag in diags {
-            let _ = term::emit_to_write_style(&mut out, &Config::default(), self, &self.to_codespan(diag));
+            let _ = term::emit_to_write_style(
+                &mut out,
+                &Config::default(),
+                self,
+                &self.to_codespan(diag),
+            );
         }
         String::from_utf8_lossy(&out.into_inner()).into_owned()
     }
@@ -167,25 +190,39 @@ impl<'a> Files<'a> for SourceFiles {
     type Source = &'a str;
 
     fn name(&'a self, id: u32) -> Result<&'a str, FilesError> {
-        self.get(id).map(|f| f.name.as_str()).ok_or(FilesError::FileMissing)
+        self.get(id)
+            .map(|f| f.name.as_str())
+            .ok_or(FilesError::FileMissing)
     }
 
     fn source(&'a self, id: u32) -> Result<&'a str, FilesError> {
-        self.get(id).map(|f| f.text.as_str()).ok_or(FilesError::FileMissing)
+        self.get(id)
+            .map(|f| f.text.as_str())
+            .ok_or(FilesError::FileMissing)
     }
 
     fn line_index(&'a self, id: u32, byte_index: usize) -> Result<usize, FilesError> {
         let file = self.get(id).ok_or(FilesError::FileMissing)?;
-        Ok(file.line_starts.partition_point(|&s| s <= byte_index).saturating_sub(1))
+        Ok(file
+            .line_starts
+            .partition_point(|&s| s <= byte_index)
+            .saturating_sub(1))
     }
 
     fn line_range(&'a self, id: u32, line_index: usize) -> Result<Range<usize>, FilesError> {
         let file = self.get(id).ok_or(FilesError::FileMissing)?;
-        let start = *file.line_starts.get(line_index).ok_or(FilesError::LineTooLarge {
-            given: line_index,
-            max: file.line_starts.len() - 1,
-        })?;
-        let end = file.line_starts.get(line_index + 1).copied().unwrap_or(file.text.len());
+        let start = *file
+            .line_starts
+            .get(line_index)
+            .ok_or(FilesError::LineTooLarge {
+                given: line_index,
+                max: file.line_starts.len() - 1,
+            })?;
+        let end = file
+            .line_starts
+            .get(line_index + 1)
+            .copied()
+            .unwrap_or(file.text.len());
         Ok(start..end)
     }
 }

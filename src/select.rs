@@ -51,7 +51,12 @@ impl<'c, T> Chosen<'c, T> {
     }
 }
 
-pub fn select<'c>(content: &'c Content, profile_name: &'c str, profile: &'c Profile, private: bool) -> Selection<'c> {
+pub fn select<'c>(
+    content: &'c Content,
+    profile_name: &'c str,
+    profile: &'c Profile,
+    private: bool,
+) -> Selection<'c> {
     let shows = |tags: &[Spanned<String>]| shows(profile, tags);
     let variant = profile
         .variant
@@ -68,28 +73,44 @@ pub fn select<'c>(content: &'c Content, profile_name: &'c str, profile: &'c Prof
         .experience
         .iter()
         .filter(|r| shows(&r.tags))
-        .map(|r| Chosen { entry: r, bullets: rank(&r.highlights, profile) })
+        .map(|r| Chosen {
+            entry: r,
+            bullets: rank(&r.highlights, profile),
+        })
         .collect();
     roles.sort_by(|a, b| {
-        b.entry.start.value.cmp(&a.entry.start.value).then(b.entry.priority.cmp(&a.entry.priority))
+        b.entry
+            .start
+            .value
+            .cmp(&a.entry.start.value)
+            .then(b.entry.priority.cmp(&a.entry.priority))
     });
 
     let mut projects: Vec<Chosen<Project>> = content
         .projects
         .iter()
         .filter(|p| shows(&p.tags))
-        .map(|p| Chosen { entry: p, bullets: rank(&p.highlights, profile) })
+        .map(|p| Chosen {
+            entry: p,
+            bullets: rank(&p.highlights, profile),
+        })
         .collect();
     projects.sort_by(|a, b| {
         let start = |p: &Project| p.start.as_ref().map(|s| s.value);
-        b.entry.priority.cmp(&a.entry.priority).then(start(b.entry).cmp(&start(a.entry)))
+        b.entry
+            .priority
+            .cmp(&a.entry.priority)
+            .then(start(b.entry).cmp(&start(a.entry)))
     });
 
     let mut education: Vec<Chosen<Education>> = content
         .education
         .iter()
         .filter(|e| shows(&e.tags))
-        .map(|e| Chosen { entry: e, bullets: rank(&e.details, profile) })
+        .map(|e| Chosen {
+            entry: e,
+            bullets: rank(&e.details, profile),
+        })
         .collect();
     education.sort_by(|a, b| {
         let start = |e: &Education| e.start.as_ref().map(|s| s.value);
@@ -104,20 +125,38 @@ pub fn select<'c>(content: &'c Content, profile_name: &'c str, profile: &'c Prof
         private,
         roles,
         projects,
-        case_studies: by_priority(content.case_studies.iter().filter(|s| shows(&s.tags)), |s| s.priority),
-        metrics: by_priority(content.metrics.iter().filter(|m| shows(&m.tags)), |m| m.priority),
-        principles: by_priority(content.principles.iter().filter(|p| shows(&p.tags)), |p| p.priority),
-        explorations: by_priority(content.explorations.iter().filter(|e| shows(&e.tags)), |e| e.priority),
-        skills: by_priority(content.skills.iter().filter(|s| shows(&s.tags)), |s| s.priority),
+        case_studies: by_priority(
+            content.case_studies.iter().filter(|s| shows(&s.tags)),
+            |s| s.priority,
+        ),
+        metrics: by_priority(content.metrics.iter().filter(|m| shows(&m.tags)), |m| {
+            m.priority
+        }),
+        principles: by_priority(content.principles.iter().filter(|p| shows(&p.tags)), |p| {
+            p.priority
+        }),
+        explorations: by_priority(
+            content.explorations.iter().filter(|e| shows(&e.tags)),
+            |e| e.priority,
+        ),
+        skills: by_priority(content.skills.iter().filter(|s| shows(&s.tags)), |s| {
+            s.priority
+        }),
         education,
-        certifications: by_priority(content.certifications.iter().filter(|c| shows(&c.tags)), |c| c.priority),
-        writing: by_priority(content.writing.iter().filter(|w| shows(&w.tags)), |w| w.priority),
+        certifications: by_priority(
+            content.certifications.iter().filter(|c| shows(&c.tags)),
+            |c| c.priority,
+        ),
+        writing: by_priority(content.writing.iter().filter(|w| shows(&w.tags)), |w| {
+            w.priority
+        }),
     }
 }
 
 /// Whether an entry or bullet with these tags is shown by the profile.
 pub fn shows(profile: &Profile, tags: &[Spanned<String>]) -> bool {
-    let has = |list: &[Spanned<String>], tag: &Spanned<String>| list.iter().any(|t| t.value == tag.value);
+    let has =
+        |list: &[Spanned<String>], tag: &Spanned<String>| list.iter().any(|t| t.value == tag.value);
     if tags.iter().any(|t| has(&profile.exclude_tags, t)) {
         return false;
     }
@@ -137,7 +176,10 @@ fn rank<'c>(bullets: &'c [Bullet], profile: &Profile) -> Vec<Ranked<'c>> {
 }
 
 /// Highest priority first; ties keep the order of the content files.
-fn by_priority<'c, T>(items: impl Iterator<Item = &'c T>, priority: impl Fn(&T) -> i32) -> Vec<&'c T> {
+fn by_priority<'c, T>(
+    items: impl Iterator<Item = &'c T>,
+    priority: impl Fn(&T) -> i32,
+) -> Vec<&'c T> {
     let mut items: Vec<&T> = items.collect();
     items.sort_by_key(|t| std::cmp::Reverse(priority(t)));
     items

@@ -55,14 +55,29 @@ mod tests {
 
     #[test]
     fn finds_typos_synonyms_and_fragments() {
-        let keys = ["id", "title", "organization", "stack", "highlights", "data_flow", "start", "end"];
+        let keys = [
+            "id",
+            "title",
+            "organization",
+            "stack",
+            "highlights",
+            "data_flow",
+            "start",
+            "end",
+        ];
         assert_eq!(did_you_mean("techstack", &keys), Some("stack"));
         assert_eq!(did_you_mean("titel", &keys), Some("title"));
         assert_eq!(did_you_mean("company", &keys), Some("organization"));
         assert_eq!(did_you_mean("dataflow", &keys), Some("data_flow"));
         assert_eq!(did_you_mean("data-flow", &keys), Some("data_flow"));
         assert_eq!(did_you_mean("zebra", &keys), None);
-        assert_eq!(did_you_mean("prod-system", &["production-system", "prototype", "tool"]), Some("production-system"));
-        assert_eq!(did_you_mean("backedn", &["backend", "fullstack"]), Some("backend"));
+        assert_eq!(
+            did_you_mean("prod-system", &["production-system", "prototype", "tool"]),
+            Some("production-system")
+        );
+        assert_eq!(
+            did_you_mean("backedn", &["backend", "fullstack"]),
+            Some("backend")
+        );
     }
 }

@@ -5,7 +5,8 @@ use crate::args::ContentArgs;
 
 pub fn run(args: &ContentArgs) -> Result<(), Reported> {
     let (loaded, c) = load_content(&args.content)?;
-    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let profiles: Vec<&str> = c.profiles.keys().map(String::as_str).collect();
     println!(
         "{} is valid: {} files; {}, {}, {}, {}",

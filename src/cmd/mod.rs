@@ -2,7 +2,9 @@
 
 mod build;
 mod check;
+mod data;
 pub mod schema;
+mod shared;
 
 use crate::args::Command;
 use crate::diagnostic::{Diag, SourceFiles};
@@ -18,6 +20,7 @@ pub fn run(command: Command) -> Result<(), Reported> {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Schema => schema::run(),
+        Command::Data(args) => data::run(&args),
     }
 }
 
@@ -37,7 +40,7 @@ pub fn load_content(dir: &std::path::Path) -> Result<(Loaded, Content), Reported
         _ => {
             let s = if errors == 1 { "" } else { "s" };
             SourceFiles::default().emit(&[Diag::error(format!(
-                "{errors} error{s} in `{}`; nothing was built",
+                "`{}` has {errors} error{s}",
                 dir.display()
             ))]);
             Err(Reported)

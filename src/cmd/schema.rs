@@ -8,7 +8,10 @@ use crate::model::{ContentFile, TEXT_SHORTHAND};
 
 pub fn run() -> Result<(), Reported> {
     // Printing to a closed pipe is not an error worth a message.
-    println!("{}", serde_json::to_string_pretty(&schema()).unwrap_or_default());
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&schema()).unwrap_or_default()
+    );
     Ok(())
 }
 

@@ -11,10 +11,9 @@ use crate::suggest::did_you_mean;
 
 pub fn check(file: ContentFile, dir: &Path, diags: &mut Vec<Diag>) -> Option<Content> {
     let Some(person) = file.person else {
-        diags.push(
-            Diag::error("no content file defines `person`")
-                .hint("add a file such as `person.yaml` with `person:` and at least `name:` and `headline:`"),
-        );
+        diags.push(Diag::error("no content file defines `person`").hint(
+            "add a file such as `person.yaml` with `person:` and at least `name:` and `headline:`",
+        ));
         return None;
     };
     let content = Content {
@@ -45,7 +44,12 @@ fn check_ids(c: &Content, diags: &mut Vec<Diag>) {
     all.extend(c.projects.iter().map(|p| &p.id));
     all.extend(c.case_studies.iter().map(|s| &s.id));
     all.extend(c.metrics.iter().filter_map(|m| m.id.as_ref()));
-    all.extend(c.projects.iter().flat_map(|p| &p.metrics).filter_map(|m| m.id.as_ref()));
+    all.extend(
+        c.projects
+            .iter()
+            .flat_map(|p| &p.metrics)
+            .filter_map(|m| m.id.as_ref()),
+    );
     all.extend(c.principles.iter().filter_map(|p| p.id.as_ref()));
     all.extend(c.explorations.iter().filter_map(|e| e.id.as_ref()));
     all.extend(c.skills.iter().filter_map(|s| s.id.as_ref()));
@@ -54,8 +58,13 @@ fn check_ids(c: &Content, diags: &mut Vec<Diag>) {
     all.extend(c.writing.iter().filter_map(|e| e.id.as_ref()));
     let mut seen: HashMap<&str, Span> = HashMap::new();
     for id in all {
-        let well_formed = id.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-            && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        let well_formed = id
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
         if !well_formed {
             diags.push(
                 Diag::error(format!("`{}` is not a valid id", id.value))
@@ -85,13 +94,25 @@ fn check_references(c: &Content, diags: &mut Vec<Diag>) {
         .projects
         .iter()
         .filter_map(|p| p.at.as_ref().map(|at| (at, &roles, "role", "`at`")))
-        .chain(c.case_studies.iter().filter_map(|s| s.project.as_ref().map(|p| (p, &projects, "project", "`project`"))))
-        .chain(c.profiles.values().filter_map(|p| p.variant.as_ref().map(|v| (v, &variants, "variant", "`person.variants`"))));
+        .chain(c.case_studies.iter().filter_map(|s| {
+            s.project
+                .as_ref()
+                .map(|p| (p, &projects, "project", "`project`"))
+        }))
+        .chain(c.profiles.values().filter_map(|p| {
+            p.variant
+                .as_ref()
+                .map(|v| (v, &variants, "variant", "`person.variants`"))
+        }));
     for (reference, known, what, field) in refs {
         if known.contains(&reference.as_str()) {
             continue;
         }
-        let mut diag = Diag::error(format!("there is no {what} with the id `{}`", reference.value)).at(reference.span);
+        let mut diag = Diag::error(format!(
+            "there is no {what} with the id `{}`",
+            reference.value
+        ))
+        .at(reference.span);
         diag = match did_you_mean(reference, known) {
             Some(s) => diag.hint(format!("did you mean `{s}`?")),
             None if known.is_empty() => diag.hint(format!("no {what} is defined yet ({field})")),
@@ -106,18 +127,35 @@ fn check_dates(c: &Content, diags: &mut Vec<Diag>) {
         .experience
         .iter()
         .map(|r| (Some(&r.start), r.end.as_ref()))
-        .chain(c.projects.iter().map(|p| (p.start.as_ref(), p.end.as_ref())))
-        .chain(c.education.iter().map(|e| (e.start.as_ref(), e.end.as_ref())));
+        .chain(
+            c.projects
+                .iter()
+                .map(|p| (p.start.as_ref(), p.end.as_ref())),
+        )
+        .chain(
+            c.education
+                .iter()
+                .map(|e| (e.start.as_ref(), e.end.as_ref())),
+        );
     for (start, end) in ranges {
-        if let (Some(start), Some(Spanned { value: End::Date(end), span })) = (start, end)
+        if let (
+            Some(start),
+            Some(Spanned {
+                value: End::Date(end),
+                span,
+            }),
+        ) = (start, end)
             && *end < start.value
             && !same_period(&start.value, end)
         {
             diags.push(
-                Diag::error(format!("this ends ({end}) before it starts ({})", start.value))
-                    .at(*span)
-                    .note_at(start.span, "starts here")
-                    .hint("swap `start` and `end`, or use `end: present` for something still going on"),
+                Diag::error(format!(
+                    "this ends ({end}) before it starts ({})",
+                    start.value
+                ))
+                .at(*span)
+                .note_at(start.span, "starts here")
+                .hint("swap `start` and `end`, or use `end: present` for something still going on"),
             );
         }
     }
@@ -125,7 +163,10 @@ fn check_dates(c: &Content, diags: &mut Vec<Diag>) {
 
 /// `2021` and `2021-05` overlap: a range written at mixed precision is not reversed.
 fn same_period(a: &Date, b: &Date) -> bool {
-    a.year == b.year && (a.month.is_none() || b.month.is_none() || (a.month == b.month && (a.day.is_none() || b.day.is_none())))
+    a.year == b.year
+        && (a.month.is_none()
+            || b.month.is_none()
+            || (a.month == b.month && (a.day.is_none() || b.day.is_none())))
 }
 
 fn check_profile_tags(c: &Content, diags: &mut Vec<Diag>) {
@@ -154,7 +195,11 @@ fn used_tags(c: &Content) -> BTreeSet<String> {
     for r in &c.experience {
         tags.extend(&r.tags);
         tags.extend(bullets(&r.highlights));
-        tags.extend(r.narrative.iter().flat_map(|s| s.tags.iter().chain(bullets(&s.bullets))));
+        tags.extend(
+            r.narrative
+                .iter()
+                .flat_map(|s| s.tags.iter().chain(bullets(&s.bullets))),
+        );
     }
     for p in &c.projects {
         tags.extend(&p.tags);
@@ -169,7 +214,11 @@ fn used_tags(c: &Content) -> BTreeSet<String> {
     }
     for s in &c.case_studies {
         tags.extend(&s.tags);
-        tags.extend(s.sections.iter().flat_map(|s| s.tags.iter().chain(bullets(&s.bullets))));
+        tags.extend(
+            s.sections
+                .iter()
+                .flat_map(|s| s.tags.iter().chain(bullets(&s.bullets))),
+        );
     }
     tags.extend(c.metrics.iter().flat_map(|m| &m.tags));
     tags.extend(c.principles.iter().flat_map(|p| &p.tags));
@@ -196,12 +245,21 @@ fn check_figures(c: &Content, dir: &Path, diags: &mut Vec<Diag>) {
         .collect();
     for figure in figures {
         let path = &figure.path;
-        let ext = Path::new(path.as_str()).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-        if !ext.as_deref().is_some_and(|e| IMAGE_EXTENSIONS.contains(&e)) {
+        let ext = Path::new(path.as_str())
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        if !ext
+            .as_deref()
+            .is_some_and(|e| IMAGE_EXTENSIONS.contains(&e))
+        {
             diags.push(
-                Diag::error(format!("`{}` is not an image file this tool can place", path.value))
-                    .at(path.span)
-                    .hint(format!("use one of: {}", quoted(IMAGE_EXTENSIONS))),
+                Diag::error(format!(
+                    "`{}` is not an image file this tool can place",
+                    path.value
+                ))
+                .at(path.span)
+                .hint(format!("use one of: {}", quoted(IMAGE_EXTENSIONS))),
             );
             continue;
         }
@@ -226,5 +284,9 @@ fn bullets(b: &[Bullet]) -> impl Iterator<Item = &Spanned<String>> {
 }
 
 fn quoted(names: &[&str]) -> String {
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

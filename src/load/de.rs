@@ -28,11 +28,19 @@ pub struct Error {
 
 impl Error {
     fn new(span: Span, message: impl Into<String>) -> Error {
-        Error { span: Some(span), message: message.into(), hint: None }
+        Error {
+            span: Some(span),
+            message: message.into(),
+            hint: None,
+        }
     }
 
     fn msg(message: impl Into<String>) -> Error {
-        Error { span: None, message: message.into(), hint: None }
+        Error {
+            span: None,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     fn with_hint(mut self, hint: impl Into<String>) -> Error {
@@ -90,7 +98,11 @@ impl de::Error for Error {
 }
 
 fn list(names: &[&str]) -> String {
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn unknown_key(field: &str, expected: &[&str]) -> Error {
@@ -103,7 +115,10 @@ fn unknown_key(field: &str, expected: &[&str]) -> Error {
 
 /// Deserialises `T` from `node`. Errors that do not stop the entry (unknown keys) go
 /// into `sink`; the first error that does is returned.
-pub fn from_node<'de, T: de::Deserialize<'de>>(node: &Node, sink: &RefCell<Vec<Error>>) -> Result<T, Error> {
+pub fn from_node<'de, T: de::Deserialize<'de>>(
+    node: &Node,
+    sink: &RefCell<Vec<Error>>,
+) -> Result<T, Error> {
     T::deserialize(De { node, sink })
 }
 
@@ -115,21 +130,31 @@ struct De<'a> {
 
 impl<'a> De<'a> {
     fn at(&self, node: &'a Node) -> De<'a> {
-        De { node, sink: self.sink }
+        De {
+            node,
+            sink: self.sink,
+        }
     }
 
     fn expected(&self, what: &str) -> Error {
-        Error::new(self.node.span, format!("expected {what}, found {}", self.node.describe()))
+        Error::new(
+            self.node.span,
+            format!("expected {what}, found {}", self.node.describe()),
+        )
     }
 
     /// The text of a scalar that a field wants as text.
     fn text(&self) -> Result<&'a str, Error> {
         match &self.node.kind {
-            _ if self.node.is_null() => Err(self.expected("text")
+            _ if self.node.is_null() => Err(self
+                .expected("text")
                 .with_hint("write the text after the colon, or leave the key out")),
             Kind::Scalar { text, .. } => Ok(text),
-            Kind::Seq(_) => Err(self.expected("text").with_hint("a list is not allowed here; write one value")),
-            Kind::Map(_) => Err(self.expected("text")
+            Kind::Seq(_) => Err(self
+                .expected("text")
+                .with_hint("a list is not allowed here; write one value")),
+            Kind::Map(_) => Err(self
+                .expected("text")
                 .with_hint("is the indentation right? text that contains `: ` must be quoted")),
         }
     }
@@ -166,7 +191,10 @@ impl<'de> Deserializer<'de> for De<'_> {
                 },
             },
             Kind::Scalar { text, .. } => v.visit_str(text),
-            Kind::Seq(items) => v.visit_seq(Seq { de: self, items: items.iter() }),
+            Kind::Seq(items) => v.visit_seq(Seq {
+                de: self,
+                items: items.iter(),
+            }),
             Kind::Map(entries) => v.visit_map(Map::new(self, entries, None)),
         };
         result.map_err(|e| e.or_at(span))
@@ -198,7 +226,8 @@ impl<'de> Deserializer<'de> for De<'_> {
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        v.visit_str::<Error>(self.text()?).map_err(|e| e.or_at(self.node.span))
+        v.visit_str::<Error>(self.text()?)
+            .map_err(|e| e.or_at(self.node.span))
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
@@ -214,27 +243,48 @@ impl<'de> Deserializer<'de> for De<'_> {
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        if self.node.is_null() { v.visit_none() } else { v.visit_some(self) }
+        if self.node.is_null() {
+            v.visit_none()
+        } else {
+            v.visit_some(self)
+        }
     }
 
     fn deserialize_unit<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        if self.node.is_null() { v.visit_unit() } else { Err(self.expected("an empty value")) }
+        if self.node.is_null() {
+            v.visit_unit()
+        } else {
+            Err(self.expected("an empty value"))
+        }
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, _: &'static str, v: V) -> Result<V::Value, Error> {
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        v: V,
+    ) -> Result<V::Value, Error> {
         self.deserialize_unit(v)
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, v: V) -> Result<V::Value, Error> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        v: V,
+    ) -> Result<V::Value, Error> {
         v.visit_newtype_struct(self)
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         match &self.node.kind {
             Kind::Seq(items) => v
-                .visit_seq(Seq { de: self, items: items.iter() })
+                .visit_seq(Seq {
+                    de: self,
+                    items: items.iter(),
+                })
                 .map_err(|e| e.or_at(self.node.span)),
-            _ => Err(self.expected("a list").with_hint("write each item on its own line, starting with `- `")),
+            _ => Err(self
+                .expected("a list")
+                .with_hint("write each item on its own line, starting with `- `")),
         }
     }
 
@@ -242,7 +292,12 @@ impl<'de> Deserializer<'de> for De<'_> {
         self.deserialize_seq(v)
     }
 
-    fn deserialize_tuple_struct<V: Visitor<'de>>(self, _: &'static str, _: usize, v: V) -> Result<V::Value, Error> {
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: usize,
+        v: V,
+    ) -> Result<V::Value, Error> {
         self.deserialize_seq(v)
     }
 
@@ -264,9 +319,12 @@ impl<'de> Deserializer<'de> for De<'_> {
         let span = self.node.span;
         let result = match &self.node.kind {
             _ if name == SPANNED_NAME => v.visit_map(SpannedAccess { de: self, step: 0 }),
-            Kind::Scalar { .. } if TEXT_SHORTHAND.contains(&name) && !self.node.is_null() => {
-                v.visit_map(Shorthand { de: self, field: fields[0], done: false })
-            }
+            Kind::Scalar { .. } if TEXT_SHORTHAND.contains(&name) && !self.node.is_null() => v
+                .visit_map(Shorthand {
+                    de: self,
+                    field: fields[0],
+                    done: false,
+                }),
             Kind::Map(entries) => {
                 // Report every unknown key now, before a later error can end the entry.
                 let mut sink = self.sink.borrow_mut();
@@ -292,8 +350,11 @@ impl<'de> Deserializer<'de> for De<'_> {
         v: V,
     ) -> Result<V::Value, Error> {
         let span = self.node.span;
-        let text = self.text().map_err(|_| self.expected("one of the names listed in the schema"))?;
-        v.visit_enum(UnitVariant { text, span }).map_err(|e| e.or_at(span))
+        let text = self
+            .text()
+            .map_err(|_| self.expected("one of the names listed in the schema"))?;
+        v.visit_enum(UnitVariant { text, span })
+            .map_err(|e| e.or_at(span))
     }
 
     fn deserialize_identifier<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
@@ -313,9 +374,15 @@ struct Seq<'a> {
 impl<'de> SeqAccess<'de> for Seq<'_> {
     type Error = Error;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
         match self.items.next() {
-            Some(node) => seed.deserialize(self.de.at(node)).map(Some).map_err(|e| e.or_at(node.span)),
+            Some(node) => seed
+                .deserialize(self.de.at(node))
+                .map(Some)
+                .map_err(|e| e.or_at(node.span)),
             None => Ok(None),
         }
     }
@@ -334,15 +401,27 @@ struct Map<'a> {
 }
 
 impl<'a> Map<'a> {
-    fn new(de: De<'a>, entries: &'a [(Node, Node)], fields: Option<&'static [&'static str]>) -> Map<'a> {
-        Map { de, entries: entries.iter(), fields, value: None }
+    fn new(
+        de: De<'a>,
+        entries: &'a [(Node, Node)],
+        fields: Option<&'static [&'static str]>,
+    ) -> Map<'a> {
+        Map {
+            de,
+            entries: entries.iter(),
+            fields,
+            value: None,
+        }
     }
 }
 
 impl<'de> MapAccess<'de> for Map<'_> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
         for (key, value) in self.entries.by_ref() {
             // Unknown keys were reported by `deserialize_struct`; skip them here.
             if let (Some(fields), Kind::Scalar { text, .. }) = (self.fields, &key.kind)
@@ -351,14 +430,21 @@ impl<'de> MapAccess<'de> for Map<'_> {
                 continue;
             }
             self.value = Some(value);
-            return seed.deserialize(self.de.at(key)).map(Some).map_err(|e| e.or_at(key.span));
+            return seed
+                .deserialize(self.de.at(key))
+                .map(Some)
+                .map_err(|e| e.or_at(key.span));
         }
         Ok(None)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let node = self.value.take().ok_or_else(|| de::Error::custom("a value was read before its key"))?;
-        seed.deserialize(self.de.at(node)).map_err(|e| e.or_at(node.span))
+        let node = self
+            .value
+            .take()
+            .ok_or_else(|| de::Error::custom("a value was read before its key"))?;
+        seed.deserialize(self.de.at(node))
+            .map_err(|e| e.or_at(node.span))
     }
 }
 
@@ -372,7 +458,10 @@ struct Shorthand<'a> {
 impl<'de> MapAccess<'de> for Shorthand<'_> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
         if self.done {
             return Ok(None);
         }
@@ -394,8 +483,13 @@ struct SpannedAccess<'a> {
 impl<'de> MapAccess<'de> for SpannedAccess<'_> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
-        let Some(key) = SPANNED_FIELDS.get(usize::from(self.step)) else { return Ok(None) };
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        let Some(key) = SPANNED_FIELDS.get(usize::from(self.step)) else {
+            return Ok(None);
+        };
         seed.deserialize((*key).into_deserializer()).map(Some)
     }
 
@@ -435,14 +529,21 @@ impl<'de> VariantAccess<'de> for UnitVariant<'_> {
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, _: T) -> Result<T::Value, Error> {
-        Err(Error::new(self.span, "expected a value with fields, found a name"))
+        Err(Error::new(
+            self.span,
+            "expected a value with fields, found a name",
+        ))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value, Error> {
         Err(Error::new(self.span, "expected a list, found a name"))
     }
 
-    fn struct_variant<V: Visitor<'de>>(self, _: &'static [&'static str], _: V) -> Result<V::Value, Error> {
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, Error> {
         Err(Error::new(self.span, "expected a mapping, found a name"))
     }
 }

@@ -34,20 +34,32 @@ pub struct Loaded {
 /// Fails only when the folder itself cannot be read; content errors are in `diags`.
 pub fn load(dir: &Path) -> Result<Loaded, Diag> {
     let canonical = dir.canonicalize().map_err(|e| {
-        Diag::error(format!("cannot read the content folder `{}`: {}", dir.display(), io_reason(&e)))
-            .hint("run `resume` where your `content/` folder is, or pass `--content DIR`")
+        Diag::error(format!(
+            "cannot read the content folder `{}`: {}",
+            dir.display(),
+            io_reason(&e)
+        ))
+        .hint("run `resume` where your `content/` folder is, or pass `--content DIR`")
     })?;
     if !canonical.is_dir() {
         return Err(Diag::error(format!("`{}` is not a folder", dir.display()))
             .hint("`--content` names the folder that holds your YAML files"));
     }
     let mut paths = Vec::new();
-    collect_yaml(&canonical, &mut paths)
-        .map_err(|e| Diag::error(format!("cannot list `{}`: {}", dir.display(), io_reason(&e))))?;
+    collect_yaml(&canonical, &mut paths).map_err(|e| {
+        Diag::error(format!(
+            "cannot list `{}`: {}",
+            dir.display(),
+            io_reason(&e)
+        ))
+    })?;
     paths.sort();
     if paths.is_empty() {
-        return Err(Diag::error(format!("`{}` holds no YAML files", dir.display()))
-            .hint("content files end in `.yaml`; `resume new` will scaffold a folder (coming soon)"));
+        return Err(
+            Diag::error(format!("`{}` holds no YAML files", dir.display())).hint(
+                "content files end in `.yaml`; `resume new` will scaffold a folder (coming soon)",
+            ),
+        );
     }
 
     let mut loaded = Loaded {
@@ -63,7 +75,11 @@ pub fn load(dir: &Path) -> Result<Loaded, Diag> {
         match read_text(path, &name) {
             Ok(text) => {
                 let id = loaded.files.add(SourceFile::new(name, text));
-                let text = &loaded.files.get(id).map(|f| f.text.clone()).unwrap_or_default();
+                let text = &loaded
+                    .files
+                    .get(id)
+                    .map(|f| f.text.clone())
+                    .unwrap_or_default();
                 load_file(text, id, &mut merged, &mut loaded.diags);
             }
             Err(diag) => loaded.diags.push(diag),
@@ -82,7 +98,12 @@ fn load_file(text: &str, file: u32, merged: &mut ContentFile, diags: &mut Vec<Di
     let root = match yaml::parse(text, file) {
         Ok(Some(root)) => root,
         Ok(None) => {
-            let span = Span { file, line: 1, col: 0, len: 1 };
+            let span = Span {
+                file,
+                line: 1,
+                col: 0,
+                len: 1,
+            };
             diags.push(Diag::warning("this file is empty").at(span));
             return;
         }
@@ -90,9 +111,12 @@ fn load_file(text: &str, file: u32, merged: &mut ContentFile, diags: &mut Vec<Di
     };
     let Kind::Map(sections) = &root.kind else {
         diags.push(
-            Diag::error(format!("expected sections such as `person:` or `projects:`, found {}", root.describe()))
-                .at(root.span)
-                .hint("every content file is a mapping of sections; run `resume schema` to see them"),
+            Diag::error(format!(
+                "expected sections such as `person:` or `projects:`, found {}",
+                root.describe()
+            ))
+            .at(root.span)
+            .hint("every content file is a mapping of sections; run `resume schema` to see them"),
         );
         return;
     };
@@ -102,12 +126,18 @@ fn load_file(text: &str, file: u32, merged: &mut ContentFile, diags: &mut Vec<Di
         let parts: Vec<Node> = match &value.kind {
             Kind::Seq(items) if !items.is_empty() => items
                 .iter()
-                .map(|item| Node { span: value.span, kind: Kind::Seq(vec![item.clone()]) })
+                .map(|item| Node {
+                    span: value.span,
+                    kind: Kind::Seq(vec![item.clone()]),
+                })
                 .collect(),
             _ => vec![value.clone()],
         };
         for part in parts {
-            let one = Node { span: root.span, kind: Kind::Map(vec![(key.clone(), part)]) };
+            let one = Node {
+                span: root.span,
+                kind: Kind::Map(vec![(key.clone(), part)]),
+            };
             match de::from_node::<ContentFile>(&one, &sink) {
                 Ok(content) => {
                     for (message, second, first) in merged.merge(content) {
@@ -137,7 +167,10 @@ fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let kind = entry.file_type()?;
         if kind.is_dir() {
             collect_yaml(&path, out)?;
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        ) {
             out.push(path);
         }
     }
@@ -155,17 +188,28 @@ fn read_text(path: &Path, name: &str) -> Result<String, Diag> {
         ))
         .hint("split it into several files, or move data that is not content out of the folder"));
     }
-    let bytes = std::fs::read(path).map_err(|e| Diag::error(format!("cannot read `{name}`: {}", io_reason(&e))))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diag::error(format!("cannot read `{name}`: {}", io_reason(&e))))?;
     String::from_utf8(bytes).map_err(|e| {
-        Diag::error(format!("`{name}` is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
-            .hint("save the file as UTF-8; if it is not content, give it another extension than `.yaml`")
+        Diag::error(format!(
+            "`{name}` is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+        .hint(
+            "save the file as UTF-8; if it is not content, give it another extension than `.yaml`",
+        )
     })
 }
 
 /// The path as the user would write it: under the folder they named, relative to it.
 fn display_name(given: &Path, canonical: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(canonical).unwrap_or(path);
-    given.join(rel).display().to_string().trim_start_matches("./").to_owned()
+    given
+        .join(rel)
+        .display()
+        .to_string()
+        .trim_start_matches("./")
+        .to_owned()
 }
 
 /// `No such file or directory`, without the `(os error 2)` tail.

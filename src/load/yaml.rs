@@ -29,7 +29,10 @@ pub struct Node {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     /// `plain` is false for quoted and block scalars, which are always text.
-    Scalar { text: String, plain: bool },
+    Scalar {
+        text: String,
+        plain: bool,
+    },
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
 }
@@ -91,7 +94,10 @@ impl Node {
             Kind::Scalar { .. } => 1,
             Kind::Seq(items) => 1 + items.iter().map(Node::count).sum::<usize>(),
             Kind::Map(entries) => {
-                1 + entries.iter().map(|(k, v)| k.count() + v.count()).sum::<usize>()
+                1 + entries
+                    .iter()
+                    .map(|(k, v)| k.count() + v.count())
+                    .sum::<usize>()
             }
         }
     }
@@ -158,7 +164,9 @@ impl Builder {
                     return Err(Diag::error("this file holds more than one YAML document")
                         .at(span)
                         .label("a second document starts here")
-                        .hint("put each document in a file of its own; `---` separates documents"));
+                        .hint(
+                            "put each document in a file of its own; `---` separates documents",
+                        ));
                 }
             }
             Event::Scalar(text, style, anchor, tag) => {
@@ -175,20 +183,35 @@ impl Builder {
                 let plain = style == ScalarStyle::Plain && tag.is_none();
                 let node = Node {
                     span,
-                    kind: Kind::Scalar { text: text.into_owned(), plain },
+                    kind: Kind::Scalar {
+                        text: text.into_owned(),
+                        plain,
+                    },
                 };
                 self.push(node, anchor, 1)?;
             }
-            Event::SequenceStart(anchor, _) => self.open(Open::Seq(span, anchor, Vec::new()), span)?,
+            Event::SequenceStart(anchor, _) => {
+                self.open(Open::Seq(span, anchor, Vec::new()), span)?
+            }
             Event::MappingStart(anchor, _) => {
                 self.open(Open::Map(span, anchor, Vec::new(), None), span)?
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let (node, anchor) = match self.stack.pop() {
-                    Some(Open::Seq(span, anchor, items)) => (Node { span, kind: Kind::Seq(items) }, anchor),
-                    Some(Open::Map(span, anchor, entries, _)) => {
-                        (Node { span, kind: Kind::Map(entries) }, anchor)
-                    }
+                    Some(Open::Seq(span, anchor, items)) => (
+                        Node {
+                            span,
+                            kind: Kind::Seq(items),
+                        },
+                        anchor,
+                    ),
+                    Some(Open::Map(span, anchor, entries, _)) => (
+                        Node {
+                            span,
+                            kind: Kind::Map(entries),
+                        },
+                        anchor,
+                    ),
                     None => return Ok(()),
                 };
                 self.push(node, anchor, 1)?;
@@ -205,19 +228,18 @@ impl Builder {
                 node.span = span;
                 self.push(node, 0, copied)?;
             }
-            Event::StreamStart
-            | Event::StreamEnd
-            | Event::DocumentEnd
-            | Event::Nothing => {}
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
         }
         Ok(())
     }
 
     fn open(&mut self, open: Open, span: Span) -> Result<(), Diag> {
         if self.stack.len() >= MAX_DEPTH {
-            return Err(Diag::error(format!("values are nested more than {MAX_DEPTH} levels deep"))
-                .at(span)
-                .hint("content never needs this depth; is the indentation right?"));
+            return Err(Diag::error(format!(
+                "values are nested more than {MAX_DEPTH} levels deep"
+            ))
+            .at(span)
+            .hint("content never needs this depth; is the indentation right?"));
         }
         self.stack.push(open);
         Ok(())
@@ -244,12 +266,16 @@ impl Builder {
                             .hint("keys are names such as `title:`; lists and mappings go after the colon"));
                     }
                     if let Some((first, _)) = entries.iter().find(|(k, _)| k.kind == node.kind) {
-                        let Kind::Scalar { text, .. } = &node.kind else { unreachable!() };
-                        return Err(Diag::error(format!("key `{text}` appears twice in this mapping"))
-                            .at(node.span)
-                            .label("second time here")
-                            .note_at(first.span, "first defined here")
-                            .hint("YAML keeps only one value per key: merge the two or remove one"));
+                        let Kind::Scalar { text, .. } = &node.kind else {
+                            unreachable!()
+                        };
+                        return Err(Diag::error(format!(
+                            "key `{text}` appears twice in this mapping"
+                        ))
+                        .at(node.span)
+                        .label("second time here")
+                        .note_at(first.span, "first defined here")
+                        .hint("YAML keeps only one value per key: merge the two or remove one"));
                     }
                     *key = Some(node);
                 }
@@ -280,11 +306,23 @@ mod tests {
     #[test]
     fn keeps_scalars_as_typed_with_positions() {
         let root = parse("a: 1.10\nb: 'no'\nc:\n  - x\n", 7).unwrap().unwrap();
-        let Kind::Map(entries) = &root.kind else { panic!() };
+        let Kind::Map(entries) = &root.kind else {
+            panic!()
+        };
         assert_eq!(scalar(&entries[0].1), ("1.10", true));
         assert_eq!(scalar(&entries[1].1), ("no", false));
-        let Kind::Seq(items) = &entries[2].1.kind else { panic!() };
-        assert_eq!(items[0].span, Span { file: 7, line: 4, col: 4, len: 1 });
+        let Kind::Seq(items) = &entries[2].1.kind else {
+            panic!()
+        };
+        assert_eq!(
+            items[0].span,
+            Span {
+                file: 7,
+                line: 4,
+                col: 4,
+                len: 1
+            }
+        );
     }
 
     #[test]
@@ -302,12 +340,25 @@ mod tests {
         assert_eq!(e.message, "this file holds more than one YAML document");
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..9 {
-            bomb.push_str(&format!("{}: &{} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n",
-                (b'a' + i) as char, (b'a' + i) as char, p = (b'a' + i - 1) as char));
+            bomb.push_str(&format!(
+                "{}: &{} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n",
+                (b'a' + i) as char,
+                (b'a' + i) as char,
+                p = (b'a' + i - 1) as char
+            ));
         }
         let e = parse(&bomb, 0).unwrap_err();
-        assert!(e.message.starts_with("this file expands to more than"), "{}", e.message);
+        assert!(
+            e.message.starts_with("this file expands to more than"),
+            "{}",
+            e.message
+        );
         let deep = "[".repeat(100) + &"]".repeat(100);
-        assert!(parse(&deep, 0).unwrap_err().message.contains("nested more than"));
+        assert!(
+            parse(&deep, 0)
+                .unwrap_err()
+                .message
+                .contains("nested more than")
+        );
     }
 }

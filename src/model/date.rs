@@ -23,9 +23,7 @@ const MONTHS: [&str; 12] = [
 
 impl Date {
     pub fn parse(s: &str) -> Result<Date, String> {
-        let bad = || {
-            format!("`{s}` is not a date: expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`")
-        };
+        let bad = || format!("`{s}` is not a date: expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`");
         let mut parts = s.trim().split('-');
         let year = parts.next().filter(|y| y.len() == 4).ok_or_else(bad)?;
         let year: i32 = year.parse().map_err(|_| bad())?;
@@ -50,7 +48,10 @@ impl Date {
         if let (Some(m), Some(d)) = (month, day) {
             let last = days_in_month(year, m);
             if d == 0 || d > last {
-                return Err(format!("`{s}` has day {d}: {} {year} has {last} days", MONTHS[usize::from(m) - 1]));
+                return Err(format!(
+                    "`{s}` has day {d}: {} {year} has {last} days",
+                    MONTHS[usize::from(m) - 1]
+                ));
             }
         }
         Ok(Date { year, month, day })
@@ -122,7 +123,9 @@ impl End {
         if s.trim() == "present" {
             return Ok(End::Present);
         }
-        Date::parse(s).map(End::Date).map_err(|e| format!("{e}, or `present`"))
+        Date::parse(s)
+            .map(End::Date)
+            .map_err(|e| format!("{e}, or `present`"))
     }
 }
 

@@ -26,8 +26,8 @@ pub use person::{Contact, Language, Person, Variant};
 pub use profile::{CvLimits, Profile};
 pub use project::{Architecture, CaseStudy, Classification, Decision, Incident, Module, Project};
 pub use role::{Employment, Role, WorkMode};
-pub use spanned::{Span, Spanned};
 pub(crate) use spanned::{SPANNED_FIELDS, SPANNED_NAME};
+pub use spanned::{Span, Spanned};
 
 /// Structs that may also be written as a plain string, which fills their first field
 /// (`- Cut p99 latency by 40%` instead of `- text: Cut p99 latency by 40%`).
@@ -76,9 +76,11 @@ impl ContentFile {
     pub fn merge(&mut self, other: ContentFile) -> Vec<(String, Span, Span)> {
         let mut clashes = Vec::new();
         match (&self.person, other.person) {
-            (Some(first), Some(second)) => {
-                clashes.push(("`person` is defined twice".to_owned(), second.span, first.span))
-            }
+            (Some(first), Some(second)) => clashes.push((
+                "`person` is defined twice".to_owned(),
+                second.span,
+                first.span,
+            )),
             (None, second) => self.person = second,
             (Some(_), None) => {}
         }
@@ -94,7 +96,11 @@ impl ContentFile {
         self.writing.extend(other.writing);
         for (name, profile) in other.profiles {
             if let Some(first) = self.profiles.get(&name) {
-                clashes.push((format!("profile `{name}` is defined twice"), profile.span, first.span));
+                clashes.push((
+                    format!("profile `{name}` is defined twice"),
+                    profile.span,
+                    first.span,
+                ));
             } else {
                 self.profiles.insert(name, profile);
             }

@@ -166,7 +166,6 @@ fn paragraphs(text: &str) -> Vec<String> {
         .collect()
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,6 +174,9 @@ mod tests {
     fn bare_links_and_paragraphs() {
         assert_eq!(bare("https://www.github.com/ada/"), "github.com/ada");
         assert_eq!(bare("mailto:ada@example.com"), "ada@example.com");
-        assert_eq!(paragraphs("one\ntwo\n\n\nthree  "), vec!["one two", "three"]);
+        assert_eq!(
+            paragraphs("one\ntwo\n\n\nthree  "),
+            vec!["one two", "three"]
+        );
     }
 }

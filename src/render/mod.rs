@@ -44,11 +44,19 @@ pub fn render(
     // Serialising a `Value` cannot fail.
     let json = serde_json::to_vec_pretty(data).unwrap_or_default();
     world.set_document(template, json);
-    let mut spans = SpanMap { world, ids: HashMap::new(), files };
+    let mut spans = SpanMap {
+        world,
+        ids: HashMap::new(),
+        files,
+    };
     let Warned { output, warnings } = typst::compile::<PagedDocument>(spans.world);
     let warnings: Vec<Diag> = warnings.iter().map(|d| spans.convert(d)).collect();
     let document = output.map_err(|errors| {
-        errors.iter().map(|d| spans.convert(d)).chain(warnings.iter().cloned()).collect::<Vec<_>>()
+        errors
+            .iter()
+            .map(|d| spans.convert(d))
+            .chain(warnings.iter().cloned())
+            .collect::<Vec<_>>()
     })?;
     let timestamp = Datetime::from_ymd_hms(
         date.year,
@@ -59,10 +67,17 @@ pub fn render(
         0,
     )
     .map(Timestamp::new_utc);
-    let options = PdfOptions { timestamp, ..PdfOptions::default() };
+    let options = PdfOptions {
+        timestamp,
+        ..PdfOptions::default()
+    };
     let pdf = typst_pdf::pdf(&document, &options)
         .map_err(|errors| errors.iter().map(|d| spans.convert(d)).collect::<Vec<_>>())?;
-    Ok(Rendered { pdf, pages: document.pages().len(), warnings })
+    Ok(Rendered {
+        pdf,
+        pages: document.pages().len(),
+        warnings,
+    })
 }
 
 /// Turns Typst's diagnostics into ours, adding the template files they point into.
@@ -101,7 +116,9 @@ impl SpanMap<'_> {
             None => {
                 let bytes = self.world.file(id).ok()?;
                 let text = String::from_utf8_lossy(&bytes).into_owned();
-                let file = self.files.add(SourceFile::new(self.world.display_path(id), text));
+                let file = self
+                    .files
+                    .add(SourceFile::new(self.world.display_path(id), text));
                 self.ids.insert(id, file);
                 file
             }
@@ -113,7 +130,16 @@ impl SpanMap<'_> {
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let col = text.get(line_start..start)?.chars().count();
         let end = range.end.clamp(start, text.len());
-        let len = text.get(start..end)?.lines().next().map_or(1, |l| l.chars().count().max(1));
-        Some(Span { file, line: line as u32, col: col as u32, len: len as u32 })
+        let len = text
+            .get(start..end)?
+            .lines()
+            .next()
+            .map_or(1, |l| l.chars().count().max(1));
+        Some(Span {
+            file,
+            line: line as u32,
+            col: col as u32,
+            len: len as u32,
+        })
     }
 }

@@ -5,9 +5,15 @@
 pub const BUILTIN: &[(&str, &str)] = &[
     ("cv.typ", include_str!("../../templates/cv.typ")),
     ("lib.typ", include_str!("../../templates/lib.typ")),
-    ("sample/cv.json", include_str!("../../templates/sample/cv.json")),
+    (
+        "sample/cv.json",
+        include_str!("../../templates/sample/cv.json"),
+    ),
 ];
 
 pub fn builtin(name: &str) -> Option<&'static str> {
-    BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+    BUILTIN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
 }

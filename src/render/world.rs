@@ -68,7 +68,11 @@ impl ResumeWorld {
 
     /// How a file is named in messages: relative to the project, built-ins marked.
     pub fn display_path(&self, id: FileId) -> String {
-        let path = id.vpath().get_with_slash().trim_start_matches('/').to_owned();
+        let path = id
+            .vpath()
+            .get_with_slash()
+            .trim_start_matches('/')
+            .to_owned();
         if id == data_id() {
             return "document data (.resume/data.json)".to_owned();
         }
@@ -117,13 +121,18 @@ fn read_confined(root: &Path, path: &Path, shown: &str) -> FileResult<Bytes> {
     })?;
     if !real.starts_with(root) {
         return Err(FileError::Other(Some(
-            format!("`{shown}` leads outside the project folder, and only files inside it can be read").into(),
+            format!(
+                "`{shown}` leads outside the project folder, and only files inside it can be read"
+            )
+            .into(),
         )));
     }
     if real.is_dir() {
         return Err(FileError::IsDirectory);
     }
-    std::fs::read(&real).map(Bytes::new).map_err(|e| FileError::from_io(e, Path::new(shown)))
+    std::fs::read(&real)
+        .map(Bytes::new)
+        .map_err(|e| FileError::from_io(e, Path::new(shown)))
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -133,7 +142,8 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 fn virtual_id(path: &str) -> FileId {
     // Our own constant paths are always valid.
-    let vpath = VirtualPath::new(path).unwrap_or_else(|_| unreachable!("invalid built-in path {path}"));
+    let vpath =
+        VirtualPath::new(path).unwrap_or_else(|_| unreachable!("invalid built-in path {path}"));
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
 

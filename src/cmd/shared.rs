@@ -1,0 +1,118 @@
+//! What several commands need: the document date, the profiles to build, the data of
+//! a document.
+
+use serde_json::Value;
+
+use crate::args::Document;
+use crate::diagnostic::Diag;
+use crate::model::{Content, Date, Profile};
+use crate::render::data::{self, BuildInfo};
+use crate::select::Selection;
+use crate::suggest::did_you_mean;
+
+/// The profiles to build: the one named, else all of them; content without profiles
+/// gets one, `default`, that shows everything.
+pub fn profiles<'c>(
+    content: &'c Content,
+    name: Option<&str>,
+    everything: &'c Profile,
+) -> Result<Vec<(&'c str, &'c Profile)>, Diag> {
+    match name {
+        Some(name) => match content.profiles.get_key_value(name) {
+            Some((name, p)) => Ok(vec![(name.as_str(), &p.value)]),
+            None => Err(unknown_profile(name, content.profiles.keys())),
+        },
+        None if content.profiles.is_empty() => Ok(vec![("default", everything)]),
+        None => Ok(content
+            .profiles
+            .iter()
+            .map(|(n, p)| (n.as_str(), &p.value))
+            .collect()),
+    }
+}
+
+/// The JSON a document's template receives.
+pub fn document_data(
+    document: Document,
+    selection: &Selection,
+    content: &Content,
+    info: &BuildInfo,
+) -> Value {
+    match document {
+        Document::Cv => data::cv(selection, &content.person, info),
+    }
+}
+
+fn unknown_profile<'a>(name: &str, known: impl Iterator<Item = &'a String>) -> Diag {
+    let known: Vec<&str> = known.map(String::as_str).collect();
+    let mut diag = Diag::error(format!("unknown profile `{name}`"));
+    if let Some(s) = did_you_mean(name, &known) {
+        diag = diag.hint(format!("did you mean `{s}`?"));
+    }
+    if known.is_empty() {
+        diag.hint("the content defines no profiles; leave out `--profile` to build everything")
+    } else {
+        let list = known
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        diag.hint(format!("known profiles: {list}"))
+    }
+}
+
+/// `--date`, else `SOURCE_DATE_EPOCH`, else today (UTC).
+pub fn document_date(flag: Option<&str>) -> Result<Date, Diag> {
+    if let Some(text) = flag {
+        let date = Date::parse(text).map_err(|e| Diag::error(format!("invalid `--date`: {e}")))?;
+        if date.day.is_none() {
+            return Err(
+                Diag::error(format!("invalid `--date`: `{text}` needs a day"))
+                    .hint("write it as YYYY-MM-DD"),
+            );
+        }
+        return Ok(date);
+    }
+    let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(text) => text.trim().parse::<i64>().map_err(|_| {
+            Diag::error(format!(
+                "SOURCE_DATE_EPOCH is `{text}`, not a number of seconds"
+            ))
+            .hint("set it to a Unix timestamp, for example `$(git log -1 --format=%ct)`")
+        })?,
+        Err(_) => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64),
+    };
+    Ok(civil_date(seconds.div_euclid(86_400)))
+}
+
+/// The calendar date of a day number counted from 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_date(days: i64) -> Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Date {
+        year,
+        month: Some(month),
+        day: Some(day),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_date;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_date(0).to_string(), "1970-01-01");
+        assert_eq!(civil_date(19_783).to_string(), "2024-03-01");
+        assert_eq!(civil_date(20_779).to_string(), "2026-11-22");
+    }
+}

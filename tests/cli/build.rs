@@ -1,0 +1,305 @@
+//! `resume build` on the example content and on broken projects.
+
+use std::path::Path;
+
+use super::{PERSON, Test, example_content, pages, poppler, text};
+
+fn build_example(profile: &str, extra: &[&str]) -> (Test, super::Run) {
+    let content = example_content();
+    let t = Test::new()
+        .args(&["build", "cv", "--profile", profile, "--content"])
+        .args(&[content.to_str().unwrap()]);
+    let t = t
+        .args(&["--out", "dist", "--date", "2026-11-01"])
+        .args(extra);
+    let run = t.run().success();
+    (t, run)
+}
+
+#[test]
+fn backend_cv_is_one_page_with_the_backend_roles() {
+    let (t, run) = build_example("backend", &[]);
+    let pdf = t.path("dist/backend/cv.pdf");
+    assert!(
+        run.stdout
+            .starts_with("wrote dist/backend/cv.pdf (1 page, "),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("built 1 document in "),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(pages(&pdf), 1);
+    let text = text(&pdf);
+    for expected in [
+        "Ilka Moravec-Dunmore",
+        "Senior backend engineer",
+        "Staff Engineer, Payments Platform · Halden Pay May 2022 – present",
+        "a European logistics company",
+        "Kestrel Search",
+        "Pollux Media",
+        "Halden Ledger",
+        "EXPERIENCE",
+        "SKILLS",
+        "EDUCATION",
+    ] {
+        assert!(
+            text.contains(expected),
+            "backend CV lacks {expected:?}:\n{text}"
+        );
+    }
+    // Left out by the profile: the frontend role and project, and the confidential name.
+    for absent in ["Brightloop", "Clinic", "React", "Vandermeer"] {
+        assert!(
+            !text.contains(absent),
+            "backend CV shows {absent:?}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn fullstack_cv_selects_other_roles_projects_and_bullets() {
+    let (t, _) = build_example("fullstack", &[]);
+    let pdf = t.path("dist/fullstack/cv.pdf");
+    assert_eq!(pages(&pdf), 1);
+    let text = text(&pdf);
+    for expected in [
+        "Full-stack engineer",
+        "Brightloop",
+        "React",
+        "100% keyboard",
+    ] {
+        assert!(
+            text.contains(expected),
+            "fullstack CV lacks {expected:?}:\n{text}"
+        );
+    }
+    for absent in [
+        "Kestrel Search",
+        "a European logistics company",
+        "Kafka pipeline",
+    ] {
+        assert!(
+            !text.contains(absent),
+            "fullstack CV shows {absent:?}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn private_build_names_confidential_organisations() {
+    let (t, _) = build_example("backend", &["--private"]);
+    let text = text(&t.path("dist/backend/cv.pdf"));
+    assert!(text.contains("Vandermeer Freight Systems"), "{text}");
+    assert!(!text.contains("a European logistics company"), "{text}");
+}
+
+#[test]
+fn every_font_is_embedded_and_metadata_is_set() {
+    let (t, _) = build_example("backend", &[]);
+    let pdf = t.path("dist/backend/cv.pdf");
+    let fonts = poppler("pdffonts", &[], &pdf);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // name type... emb sub uni object ID: `emb` is the fifth column from the end.
+        assert_eq!(cols[cols.len() - 5], "yes", "font not embedded: {row}");
+        assert!(cols[0].contains("Inter"), "unexpected font {row}");
+    }
+    let info = poppler("pdfinfo", &[], &pdf);
+    assert!(
+        info.contains("Title:           Ilka Moravec-Dunmore — CV"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Author:          Ilka Moravec-Dunmore"),
+        "{info}"
+    );
+    assert!(info.contains("Keywords:        "), "{info}");
+}
+
+#[test]
+fn same_input_gives_the_same_bytes() {
+    let (a, _) = build_example("backend", &[]);
+    let (b, _) = build_example("backend", &[]);
+    let first = std::fs::read(a.path("dist/backend/cv.pdf")).unwrap();
+    let second = std::fs::read(b.path("dist/backend/cv.pdf")).unwrap();
+    assert!(first == second, "two builds of the same input differ");
+}
+
+#[test]
+fn build_without_profile_builds_every_profile() {
+    let content = example_content();
+    let t = Test::new().args(&[
+        "build",
+        "--content",
+        content.to_str().unwrap(),
+        "--date",
+        "2026-11-01",
+    ]);
+    let run = t.run().success();
+    for profile in ["backend", "fullstack", "leadership"] {
+        assert!(
+            run.stdout
+                .contains(&format!("wrote dist/{profile}/cv.pdf (1 page")),
+            "{}",
+            run.stdout
+        );
+        assert_eq!(pages(&t.path(&format!("dist/{profile}/cv.pdf"))), 1);
+    }
+    assert!(
+        run.stdout.contains("built 3 documents in"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn missing_content_folder() {
+    Test::new().args(&["build"]).run().failure().stderr_is(
+        "error: cannot read the content folder `content`: No such file or directory
+ = hint: run `resume` where your `content/` folder is, or pass `--content DIR`
+
+",
+    );
+}
+
+#[test]
+fn unknown_profile_lists_the_known_ones() {
+    let content = example_content();
+    Test::new()
+        .args(&[
+            "build",
+            "--profile",
+            "backedn",
+            "--content",
+            content.to_str().unwrap(),
+        ])
+        .run()
+        .failure()
+        .stderr_is(
+            "error: unknown profile `backedn`
+ = hint: did you mean `backend`?
+ = hint: known profiles: `backend`, `fullstack`, `leadership`
+
+",
+        );
+}
+
+#[test]
+fn content_error_stops_the_build_before_anything_is_written() {
+    let t = Test::with_content("bad.yaml", "projets: []\n").args(&["build"]);
+    t.run().failure().stderr_has("┌─ content/bad.yaml:1:1");
+    assert!(!t.path("dist").exists());
+}
+
+/// A project with a valid person, a profile, and a template of its own.
+fn with_template(template: &str) -> Test {
+    Test::new()
+        .file("content/person.yaml", PERSON)
+        .file("templates/cv.typ", template)
+        .args(&["build", "--date", "2026-11-01"])
+}
+
+#[test]
+fn template_error_points_at_the_template_line() {
+    with_template(
+        "#let data = json(sys.inputs.data)\n= #data.person.name\n#data.person.nickname\n",
+    )
+    .run()
+    .failure()
+    .stderr_has("error: dictionary does not contain key \"nickname\"\n  ┌─ templates/cv.typ:3:14\n")
+    .stderr_has(
+        "error: the cv of profile `default` could not be built; nothing was written for it",
+    );
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_pdf_untouched() {
+    let t = with_template("#let data = json(sys.inputs.data)\n= #data.person.name\n");
+    t.run().success();
+    let pdf = t.path("dist/default/cv.pdf");
+    let before = std::fs::read(&pdf).unwrap();
+    let t = t.file(
+        "templates/cv.typ",
+        "#let data = json(sys.inputs.data)\n#data.nope\n",
+    );
+    t.run().failure();
+    assert_eq!(std::fs::read(&pdf).unwrap(), before);
+    let leftovers: Vec<_> = std::fs::read_dir(t.path("dist/default")).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "temporary files were left behind");
+}
+
+#[test]
+fn templates_cannot_import_packages() {
+    with_template("#import \"@preview/example:0.1.0\": *\n")
+        .run()
+        .failure()
+        .stderr_has("package imports such as `@preview/example:0.1.0` are not available: resume compiles offline")
+        .stderr_has("┌─ templates/cv.typ:1:9");
+}
+
+#[test]
+fn templates_cannot_read_outside_the_project() {
+    let t = with_template("#read(\"secret.txt\")\n#read(\"../outside.txt\")\n");
+    std::os::unix::fs::symlink("/etc/hostname", t.path("templates/secret.txt")).unwrap();
+    t.run()
+        .failure()
+        .stderr_has("`templates/secret.txt` leads outside the project folder, and only files inside it can be read")
+        .stderr_has("┌─ templates/cv.typ:1:7");
+    with_template("#read(\"/../../etc/hostname\")\n")
+        .run()
+        .failure()
+        .stderr_has("error:");
+}
+
+#[test]
+fn output_folder_inside_content_is_refused() {
+    Test::with_content("x.yaml", "")
+        .args(&["build", "--out", "content/pdf"])
+        .run()
+        .failure()
+        .stderr_has("error: the output folder `content/pdf` is inside the content folder");
+}
+
+#[test]
+fn literal_text_is_printed_as_typed() {
+    let person = "person:\n  name: 'C# $5M <tag> @handle #read(\"/etc/passwd\") *x* _y_ = h'\n  headline: \"100% `code` [link] {} \\\\ ~ // c /* c */\"\n";
+    let t =
+        Test::new()
+            .file("content/person.yaml", person)
+            .args(&["build", "--date", "2026-11-01"]);
+    t.run().success();
+    // Long lines wrap; compare with the line breaks folded to spaces.
+    let text = text(&t.path("dist/default/cv.pdf"))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("C# $5M <tag> @handle #read(\"/etc/passwd\") *x* _y_ = h"),
+        "{text}"
+    );
+    assert!(
+        text.contains("100% `code` [link] {} \\ ~ // c /* c */"),
+        "{text}"
+    );
+}
+
+#[test]
+fn sample_data_of_the_template_is_current() {
+    // The designer's sample data (templates/sample/cv.json) is the backend CV's data.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let t = Test::new().args(&["data", "cv", "--profile", "backend", "--content"]);
+    let run = t
+        .args(&[
+            root.join("content").to_str().unwrap(),
+            "--date",
+            "2026-11-01",
+        ])
+        .run()
+        .success();
+    super::assert_current("templates/sample/cv.json", &run.stdout);
+}

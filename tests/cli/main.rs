@@ -1,0 +1,187 @@
+//! Integration tests: run the `resume` binary the way a user would and check what it
+//! prints, what it writes and how it exits. One test binary, with a small builder.
+
+mod build;
+mod content_errors;
+mod schema;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The repository's example content.
+pub fn example_content() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
+}
+
+/// A scratch project: a temporary folder with files in it, and a command to run there.
+pub struct Test {
+    dir: tempfile::TempDir,
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+}
+
+/// The smallest valid content: a person.
+pub const PERSON: &str = "person:\n  name: Ada Example\n  headline: Engineer\n";
+
+impl Default for Test {
+    fn default() -> Test {
+        Test::new()
+    }
+}
+
+impl Test {
+    pub fn new() -> Test {
+        Test {
+            dir: tempfile::tempdir().expect("temp dir"),
+            args: Vec::new(),
+            env: Vec::new(),
+        }
+    }
+
+    /// A project whose `content/` holds a valid person and the given file.
+    pub fn with_content(name: &str, text: &str) -> Test {
+        Test::new()
+            .file("content/person.yaml", PERSON)
+            .file(&format!("content/{name}"), text)
+    }
+
+    pub fn file(self, path: &str, text: &str) -> Test {
+        let path = self.dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        self
+    }
+
+    pub fn args(mut self, args: &[&str]) -> Test {
+        self.args.extend(args.iter().map(|a| a.to_string()));
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: &str) -> Test {
+        self.env.push((key.to_owned(), value.to_owned()));
+        self
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    pub fn run(&self) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_resume"))
+            .args(&self.args)
+            .current_dir(self.dir.path())
+            .env_remove("SOURCE_DATE_EPOCH")
+            .env_remove("RESUME_CONTENT")
+            .env_remove("RESUME_OUT")
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            .output()
+            .expect("run resume");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    #[track_caller]
+    pub fn success(self) -> Run {
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn failure(self) -> Run {
+        assert_eq!(
+            self.code, 1,
+            "expected exit code 1\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        assert!(!self.stderr.contains("panicked"), "panic:\n{}", self.stderr);
+        self
+    }
+
+    #[track_caller]
+    pub fn stderr_is(self, expected: &str) -> Run {
+        assert_eq!(self.stderr, expected, "\nstderr was:\n{}", self.stderr);
+        self
+    }
+
+    #[track_caller]
+    pub fn stderr_has(self, expected: &str) -> Run {
+        assert!(
+            self.stderr.contains(expected),
+            "stderr lacks {expected:?}; it was:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn stdout_has(self, expected: &str) -> Run {
+        assert!(
+            self.stdout.contains(expected),
+            "stdout lacks {expected:?}; it was:\n{}",
+            self.stdout
+        );
+        self
+    }
+}
+
+/// Asserts that a checked-in generated file (`path`, relative to the repository) equals
+/// what the program prints now; with `UPDATE_SAMPLES=1` it is rewritten instead.
+#[track_caller]
+pub fn assert_current(path: &str, actual: &str) {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    if std::env::var_os("UPDATE_SAMPLES").is_some() {
+        std::fs::write(&file, actual).unwrap();
+    }
+    let current = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(
+        current == actual,
+        "{path} is stale: run `UPDATE_SAMPLES=1 cargo test` and commit it"
+    );
+}
+
+/// Runs a poppler tool on a PDF and returns its output.
+pub fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("`{tool}` is needed by the tests (Debian: poppler-utils): {e}"));
+    assert!(out.status.success(), "{tool} failed on {}", pdf.display());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Page count, from `pdfinfo`.
+pub fn pages(pdf: &Path) -> usize {
+    let info = poppler("pdfinfo", &[], pdf);
+    let line = info
+        .lines()
+        .find(|l| l.starts_with("Pages:"))
+        .expect("pdfinfo prints Pages:");
+    line["Pages:".len()..].trim().parse().expect("a page count")
+}
+
+/// The text in content-stream order (`pdftotext -raw`), which is our reading order.
+pub fn text(pdf: &Path) -> String {
+    poppler("pdftotext", &["-raw"], pdf)
+}

@@ -136,30 +136,15 @@ impl SourceFiles {
         } else {
             term::termcolor::ColorChoice::Never
         };
-        let mut out = term::termcolor::StandardStream::stderr(choice);
-        for diag in diags {
-            // Nothing useful can be done if stderr is gone.
-            let _ = term::emit_to_write_style(
-                &mut out,
-                &Config::default(),
-                self,
-                &self.to_codespan(diag),
-            );
-        }
+        self.write(&mut term::termcolor::StandardStream::stderr(choice), diags);
     }
 
-    /// The text `emit` prints, without colour (for tests).
-    pub fn render(&self, diags: &[Diag]) -> String {
-        let mut out = term::termcolor::NoColor::new(Vec::new());
+    fn write(&self, out: &mut impl term::termcolor::WriteColor, diags: &[Diag]) {
         for diag in diags {
-            let _ = term::emit_to_write_style(
-                &mut out,
-                &Config::default(),
-                self,
-                &self.to_codespan(diag),
-            );
+            // Nothing useful can be done if the output is gone.
+            let _ =
+                term::emit_to_write_style(out, &Config::default(), self, &self.to_codespan(diag));
         }
-        String::from_utf8_lossy(&out.into_inner()).into_owned()
     }
 
     fn to_codespan(&self, diag: &Diag) -> Diagnostic<u32> {

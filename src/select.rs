@@ -69,15 +69,7 @@ pub fn select<'c>(
         .and_then(|v| v.summary.as_deref())
         .or(content.person.summary.as_deref());
 
-    let mut roles: Vec<Chosen<Role>> = content
-        .experience
-        .iter()
-        .filter(|r| shows(&r.tags))
-        .map(|r| Chosen {
-            entry: r,
-            bullets: rank(&r.highlights, profile),
-        })
-        .collect();
+    let mut roles = choose(&content.experience, profile, |r| &r.tags, |r| &r.highlights);
     roles.sort_by(|a, b| {
         b.entry
             .start
@@ -86,15 +78,7 @@ pub fn select<'c>(
             .then(b.entry.priority.cmp(&a.entry.priority))
     });
 
-    let mut projects: Vec<Chosen<Project>> = content
-        .projects
-        .iter()
-        .filter(|p| shows(&p.tags))
-        .map(|p| Chosen {
-            entry: p,
-            bullets: rank(&p.highlights, profile),
-        })
-        .collect();
+    let mut projects = choose(&content.projects, profile, |p| &p.tags, |p| &p.highlights);
     projects.sort_by(|a, b| {
         let start = |p: &Project| p.start.as_ref().map(|s| s.value);
         b.entry
@@ -103,15 +87,7 @@ pub fn select<'c>(
             .then(start(b.entry).cmp(&start(a.entry)))
     });
 
-    let mut education: Vec<Chosen<Education>> = content
-        .education
-        .iter()
-        .filter(|e| shows(&e.tags))
-        .map(|e| Chosen {
-            entry: e,
-            bullets: rank(&e.details, profile),
-        })
-        .collect();
+    let mut education = choose(&content.education, profile, |e| &e.tags, |e| &e.details);
     education.sort_by(|a, b| {
         let start = |e: &Education| e.start.as_ref().map(|s| s.value);
         start(b.entry).cmp(&start(a.entry))
@@ -161,6 +137,23 @@ pub fn shows(profile: &Profile, tags: &[Spanned<String>]) -> bool {
         return false;
     }
     tags.is_empty() || profile.tags.is_empty() || tags.iter().any(|t| has(&profile.tags, t))
+}
+
+/// The entries the profile shows, each with its ranked bullets, in content order.
+fn choose<'c, T>(
+    items: &'c [T],
+    profile: &Profile,
+    tags: impl Fn(&T) -> &[Spanned<String>],
+    bullets: impl Fn(&'c T) -> &'c [Bullet],
+) -> Vec<Chosen<'c, T>> {
+    items
+        .iter()
+        .filter(|item| shows(profile, tags(item)))
+        .map(|entry| Chosen {
+            entry,
+            bullets: rank(bullets(entry), profile),
+        })
+        .collect()
 }
 
 /// The bullets the profile shows, most important first (ties keep the author's order).

@@ -4,6 +4,10 @@
 //! of the sections below, in any file. The loader merges the files into one [`Content`].
 //! Unknown keys are errors at every depth; the JSON Schema (`resume schema`) is generated
 //! from these same types.
+//!
+//! Every item a reader sees repeats its `tags` and `priority` fields instead of sharing
+//! them through `#[serde(flatten)]`: flattening would hide the field list from our
+//! deserializer and from the schema, and with it the unknown-key errors.
 
 mod common;
 mod date;

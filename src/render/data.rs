@@ -33,7 +33,6 @@ pub fn cv(sel: &Selection, person: &Person, info: &BuildInfo) -> Value {
                 "classification": project.classification.label(),
                 "tagline": project.tagline,
                 "role": project.role,
-                "organization": project.confidential.as_ref().filter(|_| !sel.private),
                 "dates": range_text(project.start.as_ref().map(|s| &s.value), project.end.as_ref()),
                 "highlights": texts(&p.top_bullets(2)),
                 "stack": project.stack,

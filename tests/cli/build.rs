@@ -50,6 +50,8 @@ fn backend_cv_is_one_page_with_the_backend_roles() {
             "backend CV lacks {expected:?}:\n{text}"
         );
     }
+    // Default-mode pdftotext (what people paste from) keeps the name on one line.
+    assert!(poppler("pdftotext", &[], &pdf).starts_with("Ilka Moravec-Dunmore\n"));
     // Left out by the profile: the frontend role and project, and the confidential name.
     for absent in ["Brightloop", "Clinic", "React", "Vandermeer"] {
         assert!(

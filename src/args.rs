@@ -25,6 +25,37 @@ pub enum Command {
     Schema,
     /// Print the JSON data a document's template receives (the template contract).
     Data(DataArgs),
+    /// Show what a profile selects and leaves out, section by section, and why.
+    List(ListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// The profile to explain; every profile when left out.
+    #[arg(long, short, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    #[command(flatten)]
+    pub content: ContentArgs,
+
+    #[command(flatten)]
+    pub selectors: Selectors,
+
+    /// Also show every bullet kept or dropped.
+    #[arg(long)]
+    pub bullets: bool,
+}
+
+/// Ad hoc selection on top of a profile (entries only; bullets follow the profile).
+#[derive(Debug, Args)]
+pub struct Selectors {
+    /// Show only entries that also match this selector, e.g. `tag:realtime and since:2020`.
+    #[arg(long, value_name = "EXPR")]
+    pub select: Option<String>,
+
+    /// Leave out entries that match this selector, e.g. `kind:prototype`.
+    #[arg(long, value_name = "EXPR")]
+    pub exclude: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -39,6 +70,9 @@ pub struct DataArgs {
 
     #[command(flatten)]
     pub content: ContentArgs,
+
+    #[command(flatten)]
+    pub selectors: Selectors,
 
     #[command(flatten)]
     pub options: RenderOptions,
@@ -85,6 +119,9 @@ pub struct BuildArgs {
     /// Where the PDFs go.
     #[arg(long, value_name = "DIR", default_value = "dist", env = "RESUME_OUT")]
     pub out: PathBuf,
+
+    #[command(flatten)]
+    pub selectors: Selectors,
 
     #[command(flatten)]
     pub options: RenderOptions,

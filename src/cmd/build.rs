@@ -8,7 +8,6 @@ use super::{Reported, fail, load_content, shared};
 use crate::args::{BuildArgs, Document};
 use crate::diagnostic::Diag;
 use crate::load::io_reason;
-use crate::model::Profile;
 use crate::render::{self, data};
 use crate::select;
 
@@ -18,9 +17,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
     let (loaded, content) = load_content(&args.content.content)?;
     check_out_dir(&args.out, &loaded.dir).map_err(fail)?;
 
-    let everything = Profile::default();
-    let profiles =
-        shared::profiles(&content, args.profile.as_deref(), &everything).map_err(fail)?;
+    let profiles = shared::profiles(&content, args.profile.as_deref()).map_err(fail)?;
     let documents = args.document.map_or(Document::ALL.to_vec(), |d| vec![d]);
 
     // The project root is the folder that holds the content folder: templates/ sits there.
@@ -30,9 +27,11 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
         .map_or_else(|| loaded.dir.clone(), Path::to_path_buf);
     let mut world = render::world(root, args.system_fonts, date);
     let mut files = loaded.files;
+    let extra = shared::command_line_filter(&args.selectors, &content, &mut files)?;
     let mut written = 0;
-    for (name, profile) in profiles {
-        let selection = select::select(&content, name, profile, args.options.private);
+    for rules in profiles {
+        let name = rules.name.as_str();
+        let selection = select::select(&content, rules, &extra, args.options.private);
         for &document in &documents {
             let t = Instant::now();
             let info = data::BuildInfo {
@@ -57,6 +56,24 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
                 }
             };
             files.emit(&rendered.warnings);
+            let listed = rules
+                .documents
+                .get(document.name())
+                .map(|d| d.sections.as_slice())
+                .unwrap_or_default();
+            for section in selection
+                .emptied_sections()
+                .into_iter()
+                .filter(|s| listed.iter().any(|l| l == s))
+            {
+                files.emit(&[Diag::warning(format!(
+                    "the {} of profile `{name}` shows nothing in its `{section}` section",
+                    document.name()
+                ))
+                .hint(format!(
+                    "every entry is left out; `resume list --profile {name}` shows why"
+                ))]);
+            }
             let path = args.out.join(name).join(format!("{}.pdf", document.name()));
             write_atomically(&path, &rendered.pdf).map_err(fail)?;
             written += 1;

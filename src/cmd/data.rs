@@ -4,18 +4,17 @@
 use super::{Reported, fail, load_content, shared};
 use crate::args::DataArgs;
 use crate::diagnostic::Diag;
-use crate::model::Profile;
 use crate::render::data::BuildInfo;
 use crate::select;
 
 pub fn run(args: &DataArgs) -> Result<(), Reported> {
     let date = shared::document_date(args.options.date.as_deref()).map_err(fail)?;
-    let (_, content) = load_content(&args.content.content)?;
-    let everything = Profile::default();
-    let profiles =
-        shared::profiles(&content, args.profile.as_deref(), &everything).map_err(fail)?;
-    let [(name, profile)] = profiles[..] else {
-        let names: Vec<&str> = profiles.iter().map(|(n, _)| *n).collect();
+    let (loaded, content) = load_content(&args.content.content)?;
+    let mut files = loaded.files;
+    let extra = shared::command_line_filter(&args.selectors, &content, &mut files)?;
+    let profiles = shared::profiles(&content, args.profile.as_deref()).map_err(fail)?;
+    let [rules] = profiles[..] else {
+        let names: Vec<&str> = profiles.iter().map(|r| r.name.as_str()).collect();
         return Err(fail(
             Diag::error("name the profile whose data to print").hint(format!(
                 "for example `--profile {}`; known: {}",
@@ -24,7 +23,7 @@ pub fn run(args: &DataArgs) -> Result<(), Reported> {
             )),
         ));
     };
-    let selection = select::select(&content, name, profile, args.options.private);
+    let selection = select::select(&content, rules, &extra, args.options.private);
     let info = BuildInfo {
         date,
         document: args.document.name(),

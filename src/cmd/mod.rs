@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod data;
+mod list;
 pub mod schema;
 mod shared;
 
@@ -21,6 +22,7 @@ pub fn run(command: Command) -> Result<(), Reported> {
         Command::Check(args) => check::run(&args),
         Command::Schema => schema::run(),
         Command::Data(args) => data::run(&args),
+        Command::List(args) => list::run(&args),
     }
 }
 

@@ -3,32 +3,44 @@
 
 use serde_json::Value;
 
-use crate::args::Document;
-use crate::diagnostic::Diag;
-use crate::model::{Content, Date, Profile};
+use super::Reported;
+use crate::args::{Document, Selectors};
+use crate::diagnostic::{Diag, SourceFiles};
+use crate::load::profiles;
+use crate::model::rules::{Filter, Rules};
+use crate::model::{Content, Date};
 use crate::render::data::{self, BuildInfo};
 use crate::select::Selection;
 use crate::suggest::did_you_mean;
 
-/// The profiles to build: the one named, else all of them; content without profiles
-/// gets one, `default`, that shows everything.
-pub fn profiles<'c>(
-    content: &'c Content,
-    name: Option<&str>,
-    everything: &'c Profile,
-) -> Result<Vec<(&'c str, &'c Profile)>, Diag> {
+/// The profiles to use: the one named, else all of them.
+pub fn profiles<'c>(content: &'c Content, name: Option<&str>) -> Result<Vec<&'c Rules>, Diag> {
     match name {
-        Some(name) => match content.profiles.get_key_value(name) {
-            Some((name, p)) => Ok(vec![(name.as_str(), &p.value)]),
-            None => Err(unknown_profile(name, content.profiles.keys())),
-        },
-        None if content.profiles.is_empty() => Ok(vec![("default", everything)]),
-        None => Ok(content
-            .profiles
-            .iter()
-            .map(|(n, p)| (n.as_str(), &p.value))
-            .collect()),
+        Some(name) => content
+            .rules
+            .get(name)
+            .map(|r| vec![r])
+            .ok_or_else(|| unknown_profile(name, content.rules.keys())),
+        None => Ok(content.rules.values().collect()),
     }
+}
+
+/// `--select` and `--exclude`, checked against the content; errors point into the flag.
+pub fn command_line_filter(
+    selectors: &Selectors,
+    content: &Content,
+    files: &mut SourceFiles,
+) -> Result<Filter, Reported> {
+    profiles::command_line(
+        selectors.select.as_deref(),
+        selectors.exclude.as_deref(),
+        content,
+        files,
+    )
+    .map_err(|diags| {
+        files.emit(&diags);
+        Reported
+    })
 }
 
 /// The JSON a document's template receives.
@@ -49,8 +61,8 @@ fn unknown_profile<'a>(name: &str, known: impl Iterator<Item = &'a String>) -> D
     if let Some(s) = did_you_mean(name, &known) {
         diag = diag.hint(format!("did you mean `{s}`?"));
     }
-    if known.is_empty() {
-        diag.hint("the content defines no profiles; leave out `--profile` to build everything")
+    if known == ["default"] {
+        diag.hint("the content defines no profiles; leave out `--profile` to use `default`, which shows everything")
     } else {
         let list = known
             .iter()

@@ -5,18 +5,23 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-use crate::diagnostic::Diag;
+use crate::diagnostic::{Diag, SourceFiles};
 use crate::model::{Bullet, Content, ContentFile, Date, End, Figure, Span, Spanned};
 use crate::suggest::did_you_mean;
 
-pub fn check(file: ContentFile, dir: &Path, diags: &mut Vec<Diag>) -> Option<Content> {
+pub fn check(
+    file: ContentFile,
+    dir: &Path,
+    files: &SourceFiles,
+    diags: &mut Vec<Diag>,
+) -> Option<Content> {
     let Some(person) = file.person else {
         diags.push(Diag::error("no content file defines `person`").hint(
             "add a file such as `person.yaml` with `person:` and at least `name:` and `headline:`",
         ));
         return None;
     };
-    let content = Content {
+    let mut content = Content {
         person: person.value,
         experience: file.experience,
         projects: file.projects,
@@ -29,12 +34,13 @@ pub fn check(file: ContentFile, dir: &Path, diags: &mut Vec<Diag>) -> Option<Con
         certifications: file.certifications,
         writing: file.writing,
         profiles: file.profiles,
+        rules: Default::default(),
     };
     check_ids(&content, diags);
     check_references(&content, diags);
     check_dates(&content, diags);
-    check_profile_tags(&content, diags);
     check_figures(&content, dir, diags);
+    content.rules = super::profiles::resolve(&content, files, diags);
     Some(content)
 }
 
@@ -89,7 +95,6 @@ fn check_ids(c: &Content, diags: &mut Vec<Diag>) {
 fn check_references(c: &Content, diags: &mut Vec<Diag>) {
     let roles: Vec<&str> = c.experience.iter().map(|r| r.id.as_str()).collect();
     let projects: Vec<&str> = c.projects.iter().map(|p| p.id.as_str()).collect();
-    let variants: Vec<&str> = c.person.variants.keys().map(String::as_str).collect();
     let refs = c
         .projects
         .iter()
@@ -98,11 +103,6 @@ fn check_references(c: &Content, diags: &mut Vec<Diag>) {
             s.project
                 .as_ref()
                 .map(|p| (p, &projects, "project", "`project`"))
-        }))
-        .chain(c.profiles.values().filter_map(|p| {
-            p.variant
-                .as_ref()
-                .map(|v| (v, &variants, "variant", "`person.variants`"))
         }));
     for (reference, known, what, field) in refs {
         if known.contains(&reference.as_str()) {
@@ -169,28 +169,8 @@ fn same_period(a: &Date, b: &Date) -> bool {
             || (a.month == b.month && (a.day.is_none() || b.day.is_none())))
 }
 
-fn check_profile_tags(c: &Content, diags: &mut Vec<Diag>) {
-    let used = used_tags(c);
-    let used_list: Vec<&str> = used.iter().map(String::as_str).collect();
-    for profile in c.profiles.values() {
-        for tag in profile.tags.iter().chain(&profile.exclude_tags) {
-            if used.contains(tag.as_str()) {
-                continue;
-            }
-            let mut diag = Diag::error(format!("no entry or bullet has the tag `{}`", tag.value))
-                .at(tag.span)
-                .label("this would select nothing");
-            diag = match did_you_mean(tag, &used_list) {
-                Some(s) => diag.hint(format!("did you mean `{s}`?")),
-                None => diag.hint(format!("tags in use: {}", quoted(&used_list))),
-            };
-            diags.push(diag);
-        }
-    }
-}
-
 /// Every tag on anything a reader can see.
-fn used_tags(c: &Content) -> BTreeSet<String> {
+pub(super) fn used_tags(c: &Content) -> BTreeSet<String> {
     let mut tags: Vec<&Spanned<String>> = Vec::new();
     for r in &c.experience {
         tags.extend(&r.tags);

@@ -319,12 +319,16 @@ impl<'de> Deserializer<'de> for De<'_> {
         let span = self.node.span;
         let result = match &self.node.kind {
             _ if name == SPANNED_NAME => v.visit_map(SpannedAccess { de: self, step: 0 }),
-            Kind::Scalar { .. } if TEXT_SHORTHAND.contains(&name) && !self.node.is_null() => v
-                .visit_map(Shorthand {
-                    de: self,
-                    field: fields[0],
-                    done: false,
-                }),
+            Kind::Scalar { .. } if TEXT_SHORTHAND.contains(&name) && !self.node.is_null() => {
+                match fields.first() {
+                    Some(&field) => v.visit_map(Shorthand {
+                        de: self,
+                        field,
+                        done: false,
+                    }),
+                    None => Err(self.expected("a mapping (key: value pairs)")),
+                }
+            }
             Kind::Map(entries) => {
                 // Report every unknown key now, before a later error can end the entry.
                 let mut sink = self.sink.borrow_mut();

@@ -6,6 +6,7 @@
 
 mod check;
 mod de;
+pub mod profiles;
 pub mod yaml;
 
 use std::cell::RefCell;
@@ -75,18 +76,15 @@ pub fn load(dir: &Path) -> Result<Loaded, Diag> {
         match read_text(path, &name) {
             Ok(text) => {
                 let id = loaded.files.add(SourceFile::new(name, text));
-                let text = &loaded
-                    .files
-                    .get(id)
-                    .map(|f| f.text.clone())
-                    .unwrap_or_default();
-                load_file(text, id, &mut merged, &mut loaded.diags);
+                if let Some(file) = loaded.files.get(id) {
+                    load_file(&file.text, id, &mut merged, &mut loaded.diags);
+                }
             }
             Err(diag) => loaded.diags.push(diag),
         }
     }
     if !loaded.diags.iter().any(Diag::is_error) {
-        loaded.content = check::check(merged, &canonical, &mut loaded.diags);
+        loaded.content = check::check(merged, &canonical, &loaded.files, &mut loaded.diags);
     }
     if loaded.diags.iter().any(Diag::is_error) {
         loaded.content = None;

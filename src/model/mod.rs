@@ -11,11 +11,14 @@
 
 mod common;
 mod date;
+mod document;
 mod extras;
 mod person;
 mod profile;
 mod project;
 mod role;
+pub mod rules;
+pub mod selector;
 mod spanned;
 
 use std::collections::BTreeMap;
@@ -25,9 +28,12 @@ use serde::{Deserialize, Serialize};
 
 pub use common::{Bullet, Figure, Link, Metric, Section};
 pub use date::{Date, End, duration_text, months_between};
-pub use extras::{Certification, Education, Exploration, Principle, SkillGroup, Writing};
+pub use document::{DOCUMENTS, DocumentKind, SECTIONS, document};
+pub use extras::{
+    Certification, Education, Exploration, Principle, SkillGroup, Writing, WritingKind,
+};
 pub use person::{Contact, Language, Person, Variant};
-pub use profile::{CvLimits, Profile};
+pub use profile::{BulletRule, DocumentRule, Order, Profile, SectionRule};
 pub use project::{Architecture, CaseStudy, Classification, Decision, Incident, Module, Project};
 pub use role::{Employment, Role, WorkMode};
 pub(crate) use spanned::{SPANNED_FIELDS, SPANNED_NAME};
@@ -128,4 +134,6 @@ pub struct Content {
     pub certifications: Vec<Certification>,
     pub writing: Vec<Writing>,
     pub profiles: BTreeMap<String, Spanned<Profile>>,
+    /// The profiles resolved for selection (`extends` applied, selectors parsed).
+    pub rules: BTreeMap<String, rules::Rules>,
 }

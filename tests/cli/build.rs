@@ -143,7 +143,7 @@ fn build_without_profile_builds_every_profile() {
         "2026-11-01",
     ]);
     let run = t.run().success();
-    for profile in ["backend", "fullstack", "leadership"] {
+    for profile in ["backend", "fullstack", "leadership", "streaming"] {
         assert!(
             run.stdout
                 .contains(&format!("wrote dist/{profile}/cv.pdf (1 page")),
@@ -153,7 +153,7 @@ fn build_without_profile_builds_every_profile() {
         assert_eq!(pages(&t.path(&format!("dist/{profile}/cv.pdf"))), 1);
     }
     assert!(
-        run.stdout.contains("built 3 documents in"),
+        run.stdout.contains("built 4 documents in"),
         "{}",
         run.stdout
     );
@@ -185,7 +185,7 @@ fn unknown_profile_lists_the_known_ones() {
         .stderr_is(
             "error: unknown profile `backedn`
  = hint: did you mean `backend`?
- = hint: known profiles: `backend`, `fullstack`, `leadership`
+ = hint: known profiles: `backend`, `fullstack`, `leadership`, `streaming`
 
 ",
         );

@@ -199,7 +199,7 @@ fn profile_tag_that_selects_nothing_is_an_error() {
         "bad.yaml",
         "experience:\n  - id: acme\n    title: E\n    organization: A\n    start: 2021\n    tags: [backend]\nprofiles:\n  be:\n    tags: [backedn]\n",
     )
-    .stderr_has("error: no entry or bullet has the tag `backedn`\n  ┌─ content/bad.yaml:9:12")
+    .stderr_has("error: there is no tag `backedn`\n  ┌─ content/bad.yaml:9:12")
     .stderr_has("= hint: did you mean `backend`?");
 }
 

@@ -4,6 +4,7 @@
 mod build;
 mod content_errors;
 mod schema;
+mod select;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

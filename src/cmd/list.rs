@@ -1,0 +1,127 @@
+//! `resume list`: what a profile selects and leaves out, section by section, with the
+//! rule that decided each entry (and, with `--bullets`, each bullet).
+
+use std::fmt::Write;
+
+use super::{Reported, fail, load_content, shared};
+use crate::args::ListArgs;
+use crate::model::DOCUMENTS;
+use crate::render::data;
+use crate::select::{self, Entry, Section, Selection};
+
+pub fn run(args: &ListArgs) -> Result<(), Reported> {
+    let (loaded, content) = load_content(&args.content.content)?;
+    let mut files = loaded.files;
+    let extra = shared::command_line_filter(&args.selectors, &content, &mut files)?;
+    let profiles = shared::profiles(&content, args.profile.as_deref()).map_err(fail)?;
+    let mut out = String::new();
+    for (i, rules) in profiles.into_iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let sel = select::select(&content, rules, &extra, false);
+        explain(&sel, args.bullets, &mut out);
+    }
+    print!("{out}");
+    Ok(())
+}
+
+fn explain(sel: &Selection, bullets: bool, out: &mut String) {
+    let r = sel.rules;
+    let _ = write!(out, "profile `{}`", r.name);
+    if let Some(d) = &r.description {
+        let _ = write!(out, ": {d}");
+    }
+    out.push('\n');
+    let mut facts = Vec::new();
+    if let Some(parent) = &r.extends {
+        facts.push(format!("extends `{parent}`"));
+    }
+    if let Some(v) = &r.variant {
+        facts.push(format!("variant `{v}`"));
+    }
+    for (doc, rules) in &r.documents {
+        if let Some(n) = rules.bullets {
+            facts.push(format!("the {doc} prints at most {n} bullets per entry"));
+        }
+    }
+    facts.push(
+        if sel.private {
+            "confidential names shown"
+        } else {
+            "confidential names hidden"
+        }
+        .to_owned(),
+    );
+    let _ = writeln!(out, "  {}", facts.join("; "));
+    section(sel, &sel.experience, bullets, out);
+    section(sel, &sel.projects, bullets, out);
+    section(sel, &sel.case_studies, bullets, out);
+    section(sel, &sel.metrics, bullets, out);
+    section(sel, &sel.principles, bullets, out);
+    section(sel, &sel.explorations, bullets, out);
+    section(sel, &sel.skills, bullets, out);
+    section(sel, &sel.education, bullets, out);
+    section(sel, &sel.certifications, bullets, out);
+    section(sel, &sel.writing, bullets, out);
+}
+
+fn section<T: Entry>(sel: &Selection, s: &Section<T>, bullets: bool, out: &mut String) {
+    if s.shown.is_empty() && s.left_out.is_empty() {
+        return;
+    }
+    let limits: Vec<String> = DOCUMENTS
+        .iter()
+        .filter_map(|d| {
+            data::document_max(sel.rules, d.name, s.name)
+                .map(|n| format!("the {} shows at most {n}", d.name))
+        })
+        .collect();
+    let limits = if limits.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", limits.join(", "))
+    };
+    let _ = writeln!(
+        out,
+        "\n{}: {} shown, {} left out, {}{limits}",
+        s.name,
+        s.shown.len(),
+        s.left_out.len(),
+        s.order
+    );
+    let id = |e: &T| e.id().unwrap_or("-").to_owned();
+    for chosen in &s.shown {
+        let _ = writeln!(out, "  + {:<22} {}", id(chosen.entry), chosen.entry.label());
+        let _ = writeln!(out, "      {}", chosen.reason);
+        if chosen.bullets.is_empty() && chosen.dropped.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "      bullets: {} kept, {} dropped",
+            chosen.bullets.len(),
+            chosen.dropped.len()
+        );
+        if bullets {
+            for kept in &chosen.bullets {
+                let _ = writeln!(
+                    out,
+                    "        keep [{}] {}",
+                    kept.bullet.priority, kept.bullet.text
+                );
+            }
+            for (bullet, why) in &chosen.dropped {
+                let _ = writeln!(
+                    out,
+                    "        drop [{}] {} ({why})",
+                    bullet.priority, bullet.text
+                );
+            }
+        }
+    }
+    for (entry, why) in &s.left_out {
+        let _ = writeln!(out, "  - {:<22} {}", id(entry), entry.label());
+        let _ = writeln!(out, "      {why}");
+    }
+}

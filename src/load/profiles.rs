@@ -1,0 +1,588 @@
+//! Profiles: check each profile's own settings (unknown tags, ids, kinds, sections and
+//! documents are errors at the offending column), then resolve `extends` and defaults
+//! into the [`Rules`] that selection runs.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diagnostic::{Diag, SourceFile, SourceFiles};
+use crate::model::rules::{DocumentRules, Filter, Labeled, ResolvedOrder, Rules, SectionRules};
+use crate::model::selector::{Expr, Key, Term, Value};
+use crate::model::{
+    Classification, Content, DOCUMENTS, Order, Profile, SECTIONS, Span, Spanned, document,
+};
+use crate::suggest::did_you_mean;
+
+/// What names exist in the content, for checking selectors against.
+pub struct Vocabulary {
+    pub tags: BTreeSet<String>,
+    /// Ids by section.
+    pub ids: BTreeMap<&'static str, Vec<String>>,
+    pub kinds: Vec<String>,
+}
+
+impl Vocabulary {
+    pub fn of(c: &Content) -> Vocabulary {
+        let mut ids: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+        let mut add = |section: &'static str, id: Option<&Spanned<String>>| {
+            if let Some(id) = id {
+                ids.entry(section).or_default().push(id.value.clone());
+            }
+        };
+        c.experience
+            .iter()
+            .for_each(|e| add("experience", Some(&e.id)));
+        c.projects.iter().for_each(|e| add("projects", Some(&e.id)));
+        c.case_studies
+            .iter()
+            .for_each(|e| add("case_studies", Some(&e.id)));
+        c.metrics.iter().for_each(|e| add("metrics", e.id.as_ref()));
+        c.principles
+            .iter()
+            .for_each(|e| add("principles", e.id.as_ref()));
+        c.explorations
+            .iter()
+            .for_each(|e| add("explorations", e.id.as_ref()));
+        c.skills.iter().for_each(|e| add("skills", e.id.as_ref()));
+        c.education
+            .iter()
+            .for_each(|e| add("education", e.id.as_ref()));
+        c.certifications
+            .iter()
+            .for_each(|e| add("certifications", e.id.as_ref()));
+        c.writing.iter().for_each(|e| add("writing", e.id.as_ref()));
+        let mut kinds = enum_names::<Classification>();
+        kinds.extend(enum_names::<crate::model::Employment>());
+        kinds.extend(enum_names::<crate::model::WritingKind>());
+        Vocabulary {
+            tags: super::check::used_tags(c),
+            ids,
+            kinds,
+        }
+    }
+
+    fn all_ids(&self) -> Vec<&str> {
+        self.ids.values().flatten().map(String::as_str).collect()
+    }
+}
+
+/// The values of a unit enum, read from its JSON Schema so the list cannot drift.
+fn enum_names<T: schemars::JsonSchema>() -> Vec<String> {
+    let schema = schemars::schema_for!(T).to_value();
+    let mut names = Vec::new();
+    if let Some(values) = schema.get("enum").and_then(|v| v.as_array()) {
+        names.extend(values.iter().filter_map(|v| v.as_str().map(str::to_owned)));
+    }
+    for variant in schema
+        .get("oneOf")
+        .and_then(|v| v.as_array())
+        .into_iter()
+        .flatten()
+    {
+        if let Some(c) = variant.get("const").and_then(|v| v.as_str()) {
+            names.push(c.to_owned());
+        }
+        names.extend(
+            variant
+                .get("enum")
+                .and_then(|v| v.as_array())
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str().map(str::to_owned)),
+        );
+    }
+    names
+}
+
+/// Where an expression is used: which ids it may name, and whether it selects bullets.
+#[derive(Clone, Copy)]
+pub enum Scope<'a> {
+    /// Any section's entries.
+    Entries,
+    /// One section's entries.
+    Section(&'a str),
+    Bullets,
+}
+
+/// Checks expressions against the content and turns their errors into diagnostics.
+pub struct Checker<'a> {
+    pub vocab: &'a Vocabulary,
+    pub files: &'a SourceFiles,
+    pub diags: &'a mut Vec<Diag>,
+}
+
+impl Checker<'_> {
+    /// Parses and checks one expression; `None` (with diagnostics) if it is wrong.
+    pub fn expr(&mut self, text: &Spanned<String>, scope: Scope) -> Option<Expr> {
+        let expr = match Expr::parse(text) {
+            Ok(expr) => expr,
+            Err(e) => {
+                let mut diag = Diag::error(format!("in this selector: {}", e.message))
+                    .at(self.within(text, e.range));
+                diag.hints.extend(e.hint);
+                self.diags.push(diag);
+                return None;
+            }
+        };
+        let before = self.diags.len();
+        for term in expr.terms() {
+            let bullet_key = matches!(
+                term.key,
+                Key::Tag | Key::Priority | Key::Untagged | Key::All
+            );
+            if matches!(scope, Scope::Bullets) && !bullet_key {
+                self.diags.push(
+                    Diag::error(format!(
+                        "bullets cannot be selected by `{}:`",
+                        term.key_name()
+                    ))
+                    .at(self.within(text, term.range.clone()))
+                    .hint(
+                        "bullets have tags and a priority: use `tag:`, `priority:` or `untagged`",
+                    ),
+                );
+                continue;
+            }
+            for value in &term.values {
+                let span = self.within(text, value.range.clone());
+                let (known, what): (Vec<&str>, &str) = match (term.key, scope) {
+                    (Key::Tag, _) => (self.vocab.tags.iter().map(String::as_str).collect(), "tag"),
+                    (Key::Kind, _) => (
+                        self.vocab.kinds.iter().map(String::as_str).collect(),
+                        "kind",
+                    ),
+                    (Key::Id, Scope::Section(section)) => (
+                        self.vocab
+                            .ids
+                            .get(section)
+                            .into_iter()
+                            .flatten()
+                            .map(String::as_str)
+                            .collect(),
+                        "id",
+                    ),
+                    (Key::Id, _) => (self.vocab.all_ids(), "id"),
+                    _ => continue,
+                };
+                if !known.contains(&value.text.as_str()) {
+                    self.diags
+                        .push(unknown(what, &value.text, &known, span, scope));
+                }
+            }
+        }
+        (self.diags.len() == before).then_some(expr)
+    }
+
+    /// The span of a byte range of an expression written as `text`.
+    fn within(&self, text: &Spanned<String>, range: std::ops::Range<usize>) -> Span {
+        let span = text.span;
+        // A quoted scalar's text starts one column after its quote.
+        let quoted = self
+            .files
+            .get(span.file)
+            .and_then(|f| f.text.lines().nth(span.line.saturating_sub(1) as usize))
+            .and_then(|line| line.chars().nth(span.col as usize))
+            .is_some_and(|c| c == '"' || c == '\'');
+        let start = range.start.min(text.len());
+        let end = range.end.clamp(start, text.len());
+        let col = span.col + u32::from(quoted) + text[..start].chars().count() as u32;
+        Span {
+            col,
+            len: text[start..end].chars().count().max(1) as u32,
+            ..span
+        }
+    }
+}
+
+fn unknown(what: &str, value: &str, known: &[&str], span: Span, scope: Scope) -> Diag {
+    let place = match scope {
+        Scope::Section(s) => format!(" in `{s}`"),
+        _ => String::new(),
+    };
+    let diag = Diag::error(format!("there is no {what} `{value}`{place}"))
+        .at(span)
+        .label("this would select nothing");
+    match did_you_mean(value, known) {
+        Some(s) => diag.hint(format!("did you mean `{s}`?")),
+        None if known.len() <= 24 => diag.hint(format!("known: {}", quoted(known))),
+        None => diag,
+    }
+}
+
+fn quoted(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Checks every profile and resolves it. Profiles with errors are left out (the errors
+/// are in `diags`, so nothing will be built).
+pub fn resolve(c: &Content, files: &SourceFiles, diags: &mut Vec<Diag>) -> BTreeMap<String, Rules> {
+    let vocab = Vocabulary::of(c);
+    let before = diags.len();
+    for (name, profile) in &c.profiles {
+        check_own(name, profile, c, &vocab, files, diags);
+    }
+    if diags.len() > before {
+        return BTreeMap::new();
+    }
+    let mut rules = BTreeMap::new();
+    if c.profiles.is_empty() {
+        // Content without profiles gets one that shows everything.
+        let mut checker = Checker {
+            vocab: &vocab,
+            files,
+            diags,
+        };
+        rules.insert(
+            "default".to_owned(),
+            compile("default", &Profile::default(), &mut checker),
+        );
+    }
+    for name in c.profiles.keys() {
+        if let Some(merged) = merged(name, c, diags) {
+            let mut checker = Checker {
+                vocab: &vocab,
+                files,
+                diags,
+            };
+            rules.insert(name.clone(), compile(name, &merged, &mut checker));
+        }
+    }
+    rules
+}
+
+/// Checks what a profile itself writes; inherited settings were checked in their own profile.
+fn check_own(
+    name: &str,
+    p: &Profile,
+    c: &Content,
+    vocab: &Vocabulary,
+    files: &SourceFiles,
+    diags: &mut Vec<Diag>,
+) {
+    let names: Vec<&str> = c.profiles.keys().map(String::as_str).collect();
+    if let Some(parent) = &p.extends
+        && !c.profiles.contains_key(parent.as_str())
+    {
+        let diag = Diag::error(format!(
+            "profile `{name}` extends `{}`, which does not exist",
+            parent.value
+        ))
+        .at(parent.span);
+        diags.push(match did_you_mean(parent, &names) {
+            Some(s) => diag.hint(format!("did you mean `{s}`?")),
+            None => diag.hint(format!("known profiles: {}", quoted(&names))),
+        });
+    }
+    if let Some(variant) = &p.variant
+        && !c.person.variants.contains_key(variant.as_str())
+    {
+        let known: Vec<&str> = c.person.variants.keys().map(String::as_str).collect();
+        let diag = Diag::error(format!(
+            "there is no variant `{}` in `person.variants`",
+            variant.value
+        ))
+        .at(variant.span);
+        diags.push(match did_you_mean(variant, &known) {
+            Some(s) => diag.hint(format!("did you mean `{s}`?")),
+            None if known.is_empty() => diag.hint(
+                "add `variants:` under `person:` with a headline and summary for this audience",
+            ),
+            None => diag.hint(format!("known variants: {}", quoted(&known))),
+        });
+    }
+    let tags: Vec<&str> = vocab.tags.iter().map(String::as_str).collect();
+    for tag in p.tags.iter().chain(&p.exclude_tags) {
+        if !vocab.tags.contains(tag.as_str()) {
+            diags.push(unknown("tag", tag, &tags, tag.span, Scope::Entries));
+        }
+    }
+    let mut checker = Checker {
+        vocab,
+        files,
+        diags,
+    };
+    for text in [&p.select, &p.exclude].into_iter().flatten() {
+        checker.expr(text, Scope::Entries);
+    }
+    for text in [&p.bullets.select, &p.bullets.exclude]
+        .into_iter()
+        .flatten()
+    {
+        checker.expr(text, Scope::Bullets);
+    }
+    for (section, rule) in &p.sections {
+        let Some(&section) = SECTIONS.iter().find(|s| **s == section.as_str()) else {
+            checker
+                .diags
+                .push(unknown_name("section", section, SECTIONS));
+            continue;
+        };
+        for text in [&rule.select, &rule.exclude].into_iter().flatten() {
+            checker.expr(text, Scope::Section(section));
+        }
+        if let Some(Order::Ids(ids)) = &rule.order {
+            let known: Vec<&str> = vocab
+                .ids
+                .get(section)
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect();
+            for id in ids.iter().filter(|id| !known.contains(&id.as_str())) {
+                checker
+                    .diags
+                    .push(unknown("id", id, &known, id.span, Scope::Section(section)));
+            }
+        }
+    }
+    let documents: Vec<&str> = DOCUMENTS.iter().map(|d| d.name).collect();
+    for (doc, rule) in &p.documents {
+        let Some(kind) = document(doc) else {
+            checker
+                .diags
+                .push(unknown_name("document", doc, &documents));
+            continue;
+        };
+        for section in rule.sections.iter().flatten().chain(rule.max.keys()) {
+            if !kind.sections.contains(&section.as_str()) {
+                let diag = unknown_name("section", section, kind.sections);
+                checker.diags.push(Diag {
+                    message: format!("the {} has no section `{}`", kind.name, section.value),
+                    ..diag
+                });
+            }
+        }
+    }
+}
+
+fn unknown_name(what: &str, name: &Spanned<String>, known: &[&str]) -> Diag {
+    let diag = Diag::error(format!("unknown {what} `{}`", name.value)).at(name.span);
+    match did_you_mean(name, known) {
+        Some(s) => diag.hint(format!("did you mean `{s}`?")),
+        None => diag.hint(format!("known: {}", quoted(known))),
+    }
+}
+
+/// The profile with everything it inherits, or `None` after reporting a cycle.
+fn merged(name: &str, c: &Content, diags: &mut Vec<Diag>) -> Option<Profile> {
+    let mut chain: Vec<&str> = vec![name];
+    let mut profile = c.profiles.get(name)?.value.clone();
+    let mut next = profile.extends.clone();
+    while let Some(parent) = next {
+        if chain.contains(&parent.as_str()) {
+            chain.push(c.profiles.get_key_value(parent.as_str())?.0);
+            diags.push(
+                Diag::error(format!(
+                    "profiles extend each other in a circle: {}",
+                    chain.join(" -> ")
+                ))
+                .at(parent.span)
+                .hint("one of them must stand on its own"),
+            );
+            return None;
+        }
+        let (key, parent_profile) = c.profiles.get_key_value(parent.as_str())?;
+        chain.push(key);
+        profile.inherit(&parent_profile.value);
+        next = parent_profile.value.extends.clone();
+    }
+    Some(profile)
+}
+
+/// Parses a resolved profile's expressions (all already checked) into rules.
+fn compile(name: &str, p: &Profile, checker: &mut Checker) -> Rules {
+    let mut labeled = |text: &Option<Spanned<String>>, origin: String, scope: Scope| {
+        text.as_ref()
+            .and_then(|t| checker.expr(t, scope))
+            .map(|expr| Labeled { expr, origin })
+    };
+    let entries = Filter {
+        select: sugar_select(&p.tags)
+            .into_iter()
+            .chain(labeled(&p.select, "select".into(), Scope::Entries))
+            .collect(),
+        exclude: sugar_exclude(&p.exclude_tags)
+            .into_iter()
+            .chain(labeled(&p.exclude, "exclude".into(), Scope::Entries))
+            .collect(),
+    };
+    let bullets = Filter {
+        select: sugar_select(&p.tags)
+            .into_iter()
+            .chain(labeled(
+                &p.bullets.select,
+                "bullets.select".into(),
+                Scope::Bullets,
+            ))
+            .collect(),
+        exclude: sugar_exclude(&p.exclude_tags)
+            .into_iter()
+            .chain(labeled(
+                &p.bullets.exclude,
+                "bullets.exclude".into(),
+                Scope::Bullets,
+            ))
+            .collect(),
+    };
+    let mut sections = BTreeMap::new();
+    for &section in SECTIONS {
+        let rule = p.sections.get(section).cloned().unwrap_or_default();
+        let scope = Scope::Section(section);
+        let filter = Filter {
+            select: labeled(&rule.select, format!("sections.{section}.select"), scope)
+                .into_iter()
+                .collect(),
+            exclude: labeled(&rule.exclude, format!("sections.{section}.exclude"), scope)
+                .into_iter()
+                .collect(),
+        };
+        let order = match rule.order {
+            Some(Order::Date) => ResolvedOrder::Date,
+            Some(Order::Priority) => ResolvedOrder::Priority,
+            Some(Order::Ids(ids)) => ResolvedOrder::Ids(ids.into_iter().map(|i| i.value).collect()),
+            None if matches!(section, "experience" | "education") => ResolvedOrder::Date,
+            None => ResolvedOrder::Priority,
+        };
+        sections.insert(
+            section.to_owned(),
+            SectionRules {
+                filter,
+                order,
+                max: rule.max,
+            },
+        );
+    }
+    let documents = DOCUMENTS
+        .iter()
+        .map(|kind| {
+            let rule = p.documents.get(kind.name).cloned().unwrap_or_default();
+            let names = |list: Vec<Spanned<String>>| list.into_iter().map(|s| s.value).collect();
+            let sections = rule.sections.map_or_else(
+                || {
+                    kind.default_sections
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect()
+                },
+                names,
+            );
+            let max = rule.max.into_iter().map(|(k, v)| (k.value, v)).collect();
+            (
+                kind.name.to_owned(),
+                DocumentRules {
+                    sections,
+                    max,
+                    bullets: rule.bullets,
+                },
+            )
+        })
+        .collect();
+    Rules {
+        name: name.to_owned(),
+        description: p.description.clone(),
+        extends: p.extends.as_ref().map(|e| e.value.clone()),
+        variant: p.variant.as_ref().map(|v| v.value.clone()),
+        private: p.private.unwrap_or(false),
+        keywords: p.keywords.clone(),
+        entries,
+        sections,
+        bullets,
+        bullet_max: p.bullets.max,
+        documents,
+    }
+}
+
+/// `tags: [a, b]` is `untagged or tag:a,b`.
+fn sugar_select(tags: &[Spanned<String>]) -> Option<Labeled> {
+    (!tags.is_empty()).then(|| Labeled {
+        expr: sugar(tags, true),
+        origin: "tags".into(),
+    })
+}
+
+/// `exclude_tags: [a]` is `tag:a`.
+fn sugar_exclude(tags: &[Spanned<String>]) -> Option<Labeled> {
+    (!tags.is_empty()).then(|| Labeled {
+        expr: sugar(tags, false),
+        origin: "exclude_tags".into(),
+    })
+}
+
+fn sugar(tags: &[Spanned<String>], or_untagged: bool) -> Expr {
+    let term = |key, values| {
+        Expr::Term(Term {
+            key,
+            values,
+            range: 0..0,
+        })
+    };
+    let values = tags
+        .iter()
+        .map(|t| Value {
+            text: t.value.clone(),
+            range: 0..0,
+        })
+        .collect();
+    let tag = term(Key::Tag, values);
+    if or_untagged {
+        Expr::Or(vec![term(Key::Untagged, Vec::new()), tag])
+    } else {
+        tag
+    }
+}
+
+/// `--select` and `--exclude` from the command line, checked like a profile's.
+pub fn command_line(
+    select: Option<&str>,
+    exclude: Option<&str>,
+    c: &Content,
+    files: &mut SourceFiles,
+) -> Result<Filter, Vec<Diag>> {
+    let vocab = Vocabulary::of(c);
+    let mut texts = Vec::new();
+    for (flag, text) in [("--select", select), ("--exclude", exclude)] {
+        if let Some(text) = text {
+            let file = files.add(SourceFile::new(flag.to_owned(), text.to_owned()));
+            texts.push((
+                flag,
+                Spanned::new(
+                    text.to_owned(),
+                    Span {
+                        file,
+                        line: 1,
+                        col: 0,
+                        len: 1,
+                    },
+                ),
+            ));
+        }
+    }
+    let mut diags = Vec::new();
+    let mut filter = Filter::default();
+    let mut checker = Checker {
+        vocab: &vocab,
+        files,
+        diags: &mut diags,
+    };
+    for (flag, text) in texts {
+        if let Some(expr) = checker.expr(&text, Scope::Entries) {
+            let labeled = Labeled {
+                expr,
+                origin: flag.to_owned(),
+            };
+            if flag == "--select" {
+                filter.select.push(labeled)
+            } else {
+                filter.exclude.push(labeled)
+            }
+        }
+    }
+    if diags.is_empty() {
+        Ok(filter)
+    } else {
+        Err(diags)
+    }
+}

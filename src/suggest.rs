@@ -24,6 +24,15 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("casestudies", "case_studies"),
 ];
 
+/// Names for a message: `` `a`, `b`, `c` ``.
+pub fn quoted(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The closest candidate to `word`, if one is close enough to be a likely typo.
 pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let norm = |s: &str| s.to_lowercase().replace(['_', '-', ' '], "");

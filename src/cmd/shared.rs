@@ -11,7 +11,7 @@ use crate::model::rules::{Filter, Rules};
 use crate::model::{Content, Date};
 use crate::render::data::{self, BuildInfo};
 use crate::select::Selection;
-use crate::suggest::did_you_mean;
+use crate::suggest::{did_you_mean, quoted};
 
 /// The profiles to use: the one named, else all of them.
 pub fn profiles<'c>(content: &'c Content, name: Option<&str>) -> Result<Vec<&'c Rules>, Diag> {
@@ -64,11 +64,7 @@ fn unknown_profile<'a>(name: &str, known: impl Iterator<Item = &'a String>) -> D
     if known == ["default"] {
         diag.hint("the content defines no profiles; leave out `--profile` to use `default`, which shows everything")
     } else {
-        let list = known
-            .iter()
-            .map(|k| format!("`{k}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let list = quoted(&known);
         diag.hint(format!("known profiles: {list}"))
     }
 }

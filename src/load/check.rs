@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::diagnostic::{Diag, SourceFiles};
 use crate::model::{Bullet, Content, ContentFile, Date, End, Figure, Span, Spanned};
-use crate::suggest::did_you_mean;
+use crate::suggest::{did_you_mean, quoted};
 
 pub fn check(
     file: ContentFile,
@@ -261,12 +261,4 @@ fn check_figures(c: &Content, dir: &Path, diags: &mut Vec<Diag>) {
 
 fn bullets(b: &[Bullet]) -> impl Iterator<Item = &Spanned<String>> {
     b.iter().flat_map(|b| &b.tags)
-}
-
-fn quoted(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -16,7 +16,7 @@ use serde::de::{
 use super::yaml::{Kind, Node};
 use crate::diagnostic::Diag;
 use crate::model::{SPANNED_FIELDS, SPANNED_NAME, Span, TEXT_SHORTHAND};
-use crate::suggest::did_you_mean;
+use crate::suggest::{did_you_mean, quoted};
 
 /// A deserialisation error; becomes a [`Diag`] once it knows its place.
 #[derive(Debug, Clone)]
@@ -83,7 +83,7 @@ impl de::Error for Error {
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Error {
         let hint = match did_you_mean(variant, expected) {
             Some(s) => format!("did you mean `{s}`?"),
-            None => format!("expected one of {}", list(expected)),
+            None => format!("expected one of {}", quoted(expected)),
         };
         Error::msg(format!("`{variant}` is not a known value here")).with_hint(hint)
     }
@@ -97,18 +97,10 @@ impl de::Error for Error {
     }
 }
 
-fn list(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 fn unknown_key(field: &str, expected: &[&str]) -> Error {
     let hint = match did_you_mean(field, expected) {
         Some(s) => format!("did you mean `{s}`?"),
-        None => format!("the keys allowed here are {}", list(expected)),
+        None => format!("the keys allowed here are {}", quoted(expected)),
     };
     Error::msg(format!("unknown key `{field}`")).with_hint(hint)
 }

@@ -10,7 +10,7 @@ use crate::model::selector::{Expr, Key, Term, Value};
 use crate::model::{
     Classification, Content, DOCUMENTS, Order, Profile, SECTIONS, Span, Spanned, document,
 };
-use crate::suggest::did_you_mean;
+use crate::suggest::{did_you_mean, quoted};
 
 /// What names exist in the content, for checking selectors against.
 pub struct Vocabulary {
@@ -206,14 +206,6 @@ fn unknown(what: &str, value: &str, known: &[&str], span: Span, scope: Scope) ->
         None if known.len() <= 24 => diag.hint(format!("known: {}", quoted(known))),
         None => diag,
     }
-}
-
-fn quoted(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Checks every profile and resolves it. Profiles with errors are left out (the errors

@@ -398,13 +398,7 @@ fn term(word: &str, at: usize) -> Result<Term, ParseError> {
                 message: format!("unknown selector key `{other}`"),
                 hint: Some(match crate::suggest::did_you_mean(other, KEYS) {
                     Some(s) => format!("did you mean `{s}`?"),
-                    None => format!(
-                        "keys: {}",
-                        KEYS.iter()
-                            .map(|k| format!("`{k}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    None => format!("keys: {}", crate::suggest::quoted(KEYS)),
                 }),
                 range: at..at + other.len(),
             });

@@ -77,7 +77,9 @@ const PROFILES: &str = "profiles:
 ";
 
 fn project(profiles: &str) -> Test {
-    Test::new().file("content/content.yaml", CONTENT).file("content/profiles.yaml", profiles)
+    Test::new()
+        .file("content/content.yaml", CONTENT)
+        .file("content/profiles.yaml", profiles)
 }
 
 /// The CV data for a profile: role ids, project ids, and the whole JSON.
@@ -88,12 +90,23 @@ fn cv(profile: &str, extra: &[&str]) -> (Vec<String>, Vec<String>, Value) {
         .run()
         .success();
     let data: Value = serde_json::from_str(&run.stdout).unwrap();
-    let ids = |key: &str| data[key].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap().to_owned()).collect();
+    let ids = |key: &str| {
+        data[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
     (ids("experience"), ids("projects"), data)
 }
 
 fn strings(v: &Value) -> Vec<&str> {
-    v.as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect()
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect()
 }
 
 #[test]
@@ -102,7 +115,10 @@ fn tags_select_entries_and_bullets() {
     assert_eq!(roles, ["r2023", "r2019"]);
     assert_eq!(projects, ["ledger", "stream"]);
     // Untagged bullets stay; tagged ones need a profile tag.
-    assert_eq!(strings(&data["experience"][0]["highlights"]), ["Built the ledger", "Plain bullet"]);
+    assert_eq!(
+        strings(&data["experience"][0]["highlights"]),
+        ["Built the ledger", "Plain bullet"]
+    );
 }
 
 #[test]
@@ -110,7 +126,10 @@ fn everything_without_rules_newest_first_and_by_priority() {
     let (roles, projects, data) = cv("all", &[]);
     assert_eq!(roles, ["r2023", "r2019", "r2015"]);
     assert_eq!(projects, ["board", "ledger", "stream"]);
-    assert_eq!(data["sections"], serde_json::json!(["experience", "projects"]));
+    assert_eq!(
+        data["sections"],
+        serde_json::json!(["experience", "projects"])
+    );
 }
 
 #[test]
@@ -141,30 +160,53 @@ fn explicit_order_and_section_max() {
 #[test]
 fn document_sections_limits_and_bullets() {
     let (roles, projects, data) = cv("cv-limits", &[]);
-    assert_eq!(data["sections"], serde_json::json!(["projects", "experience"]));
+    assert_eq!(
+        data["sections"],
+        serde_json::json!(["projects", "experience"])
+    );
     assert_eq!(projects, ["board"]);
     assert_eq!(roles.len(), 3);
     // The two most important bullets, printed in the author's order.
-    assert_eq!(strings(&data["experience"][0]["highlights"]), ["Built the ledger", "Built the dashboard"]);
+    assert_eq!(
+        strings(&data["experience"][0]["highlights"]),
+        ["Built the ledger", "Built the dashboard"]
+    );
 }
 
 #[test]
 fn bullets_selected_by_priority() {
     let (_, _, data) = cv("bulletsel", &[]);
-    assert_eq!(strings(&data["experience"][0]["highlights"]), ["Built the ledger", "Built the dashboard"]);
+    assert_eq!(
+        strings(&data["experience"][0]["highlights"]),
+        ["Built the ledger", "Built the dashboard"]
+    );
 }
 
 #[test]
 fn extends_inherits_and_overrides() {
     let (roles, projects, data) = cv("child", &[]);
-    assert_eq!((roles, projects), (vec!["r2023".to_owned(), "r2019".to_owned()], vec!["ledger".to_owned(), "stream".to_owned()]));
+    assert_eq!(
+        (roles, projects),
+        (
+            vec!["r2023".to_owned(), "r2019".to_owned()],
+            vec!["ledger".to_owned(), "stream".to_owned()]
+        )
+    );
     assert_eq!(data["person"]["headline"], "Real-time engineer");
-    assert_eq!(strings(&data["experience"][0]["highlights"]), ["Built the ledger"]);
+    assert_eq!(
+        strings(&data["experience"][0]["highlights"]),
+        ["Built the ledger"]
+    );
 }
 
 #[test]
 fn confidential_names_in_public_and_private_builds() {
-    let org = |data: &Value| data["experience"][0]["organization"].as_str().unwrap().to_owned();
+    let org = |data: &Value| {
+        data["experience"][0]["organization"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
     assert_eq!(org(&cv("backend", &[]).2), "a fintech company");
     assert_eq!(org(&cv("backend", &["--private"]).2), "Secret Corp");
     assert_eq!(org(&cv("private", &[]).2), "Secret Corp");
@@ -176,13 +218,24 @@ fn select_and_exclude_on_top_of_a_profile() {
     assert!(roles.is_empty());
     assert_eq!(projects, ["stream"]);
     assert_eq!(cv("backend", &["--exclude", "id:stream"]).1, ["ledger"]);
-    assert_eq!(cv("all", &["--select", "id:ledger,board"]).1, ["board", "ledger"]);
+    assert_eq!(
+        cv("all", &["--select", "id:ledger,board"]).1,
+        ["board", "ledger"]
+    );
 }
 
 #[test]
 fn a_selection_that_empties_a_section_warns() {
     project(PROFILES)
-        .args(&["build", "--profile", "backend", "--select", "id:ledger", "--date", "2026-11-01"])
+        .args(&[
+            "build",
+            "--profile",
+            "backend",
+            "--select",
+            "id:ledger",
+            "--date",
+            "2026-11-01",
+        ])
         .run()
         .success()
         .stderr_is(
@@ -195,7 +248,10 @@ fn a_selection_that_empties_a_section_warns() {
 
 #[test]
 fn list_explains_each_decision() {
-    let run = project(PROFILES).args(&["list", "--profile", "child", "--bullets"]).run().success();
+    let run = project(PROFILES)
+        .args(&["list", "--profile", "child", "--bullets"])
+        .run()
+        .success();
     assert_eq!(
         run.stdout,
         "profile `child`
@@ -245,7 +301,9 @@ error: `content` has 1 error
 ",
     );
     check_profiles("profiles:\n  a:\n    select: tga:backend\n")
-        .stderr_has("error: in this selector: unknown selector key `tga`\n  ┌─ content/profiles.yaml:3:13")
+        .stderr_has(
+            "error: in this selector: unknown selector key `tga`\n  ┌─ content/profiles.yaml:3:13",
+        )
         .stderr_has("= hint: did you mean `tag`?");
 }
 
@@ -260,14 +318,18 @@ fn unknown_tag_id_kind_section_and_document_are_errors() {
     check_profiles("profiles:\n  a:\n    sections:\n      projects:\n        select: id:r2023\n")
         .stderr_has("error: there is no id `r2023` in `projects`\n  ┌─ content/profiles.yaml:5:20")
         .stderr_has("= hint: known: `ledger`, `board`, `stream`");
-    check_profiles("profiles:\n  a:\n    sections:\n      projects:\n        order: [ledger, nope]\n")
-        .stderr_has("error: there is no id `nope` in `projects`\n  ┌─ content/profiles.yaml:5:25");
+    check_profiles(
+        "profiles:\n  a:\n    sections:\n      projects:\n        order: [ledger, nope]\n",
+    )
+    .stderr_has("error: there is no id `nope` in `projects`\n  ┌─ content/profiles.yaml:5:25");
     check_profiles("profiles:\n  a:\n    sections:\n      projcts: {max: 1}\n")
         .stderr_has("error: unknown section `projcts`\n  ┌─ content/profiles.yaml:4:7")
         .stderr_has("= hint: did you mean `projects`?");
-    check_profiles("profiles:\n  a:\n    documents:\n      cv:\n        sections: [summary, experiense]\n")
-        .stderr_has("error: the cv has no section `experiense`\n  ┌─ content/profiles.yaml:5:29")
-        .stderr_has("= hint: did you mean `experience`?");
+    check_profiles(
+        "profiles:\n  a:\n    documents:\n      cv:\n        sections: [summary, experiense]\n",
+    )
+    .stderr_has("error: the cv has no section `experiense`\n  ┌─ content/profiles.yaml:5:29")
+    .stderr_has("= hint: did you mean `experience`?");
     check_profiles("profiles:\n  a:\n    documents:\n      resum: {}\n")
         .stderr_has("error: unknown document `resum`\n  ┌─ content/profiles.yaml:4:7");
     check_profiles("profiles:\n  a:\n    bullets:\n      select: id:ledger\n")
@@ -287,8 +349,12 @@ fn bad_extends_and_cycles_are_errors() {
 
 #[test]
 fn command_line_selector_errors_point_into_the_flag() {
-    project(PROFILES).args(&["build", "--select", "tag:backedn or"]).run().failure().stderr_is(
-        "error: in this selector: the expression ends where a term was expected
+    project(PROFILES)
+        .args(&["build", "--select", "tag:backedn or"])
+        .run()
+        .failure()
+        .stderr_is(
+            "error: in this selector: the expression ends where a term was expected
   ┌─ --select:1:15
   │
 1 │ tag:backedn or
@@ -297,7 +363,7 @@ fn command_line_selector_errors_point_into_the_flag() {
   = hint: finish it with a term such as `tag:backend`
 
 ",
-    );
+        );
     project(PROFILES)
         .args(&["list", "--exclude", "tag:backedn"])
         .run()

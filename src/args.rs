@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::model::Theme;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "resume",
@@ -27,6 +29,22 @@ pub enum Command {
     Data(DataArgs),
     /// Show what a profile selects and leaves out, section by section, and why.
     List(ListArgs),
+    /// Work with the built-in templates.
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Copy the built-in templates (and their sample data) into a folder to edit them.
+    Eject {
+        /// Where to put them; a `templates/` folder beside `content/` replaces the built-ins.
+        #[arg(default_value = "templates")]
+        dir: PathBuf,
+        /// Overwrite files that are already there.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -68,6 +86,11 @@ pub struct DataArgs {
     #[arg(long, short, value_name = "NAME")]
     pub profile: Option<String>,
 
+    /// For `case-study`: the project or case study whose handout data to print (default:
+    /// the first).
+    #[arg(long, value_name = "ID")]
+    pub project: Option<String>,
+
     #[command(flatten)]
     pub content: ContentArgs,
 
@@ -88,6 +111,10 @@ pub struct RenderOptions {
     /// The document date (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH if set, else today.
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+
+    /// The theme, over the content's and the profile's `design`.
+    #[arg(long, value_enum)]
+    pub theme: Option<Theme>,
 }
 
 /// Where the content is.
@@ -126,6 +153,10 @@ pub struct BuildArgs {
     #[command(flatten)]
     pub options: RenderOptions,
 
+    /// Build the handouts of just these projects or case studies (repeatable).
+    #[arg(long = "project", value_name = "ID")]
+    pub projects: Vec<String>,
+
     /// Also use the fonts installed on this machine (output may then differ between machines).
     #[arg(long)]
     pub system_fonts: bool,
@@ -135,20 +166,28 @@ pub struct BuildArgs {
 pub enum Document {
     /// The one-page CV.
     Cv,
+    /// The portfolio: systems written up in full, experience, principles, case studies.
+    Portfolio,
+    /// One handout per selected project (and per case study of one).
+    CaseStudy,
 }
 
 impl Document {
-    pub const ALL: &[Document] = &[Document::Cv];
+    pub const ALL: &[Document] = &[Document::Cv, Document::Portfolio, Document::CaseStudy];
 
     pub fn name(self) -> &'static str {
         match self {
             Document::Cv => "cv",
+            Document::Portfolio => "portfolio",
+            Document::CaseStudy => "case-study",
         }
     }
 
     pub fn template(self) -> &'static str {
         match self {
             Document::Cv => "cv.typ",
+            Document::Portfolio => "portfolio.typ",
+            Document::CaseStudy => "case-study.typ",
         }
     }
 }

@@ -16,81 +16,153 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
     let date = shared::document_date(args.options.date.as_deref()).map_err(fail)?;
     let (loaded, content) = load_content(&args.content.content)?;
     check_out_dir(&args.out, &loaded.dir).map_err(fail)?;
-
     let profiles = shared::profiles(&content, args.profile.as_deref()).map_err(fail)?;
     let documents = args.document.map_or(Document::ALL.to_vec(), |d| vec![d]);
+    let mut files = loaded.files;
+    let extra = shared::command_line_filter(&args.selectors, &content, &mut files)?;
+    check_projects(&args.projects, &content).map_err(fail)?;
 
     // The project root is the folder that holds the content folder: templates/ sits there.
     let root = loaded
         .dir
         .parent()
         .map_or_else(|| loaded.dir.clone(), Path::to_path_buf);
+    let content_root = shared::content_root(&loaded.dir);
     let mut world = render::world(root, args.system_fonts, date);
-    let mut files = loaded.files;
-    let extra = shared::command_line_filter(&args.selectors, &content, &mut files)?;
+    for rules in &profiles {
+        let design = rules.design.over(&content.design);
+        if let Some(font) = &design.font {
+            world.check_font(font).map_err(|diag| {
+                files.emit(&[diag]);
+                Reported
+            })?;
+        }
+    }
+
     let mut written = 0;
+    let mut handouts_wanted = args.projects.is_empty();
     for rules in profiles {
         let name = rules.name.as_str();
         let selection = select::select(&content, rules, &extra, args.options.private);
         for &document in &documents {
-            let t = Instant::now();
             let info = data::BuildInfo {
                 date,
                 document: document.name(),
+                content_root: &content_root,
+                theme: args.options.theme,
             };
-            let json = shared::document_data(document, &selection, &content, &info);
-            let rendered = match render::render(
-                &mut world,
-                document.template(),
-                &json,
-                date,
-                &mut files,
-            ) {
-                Ok(r) => r,
-                Err(diags) => {
-                    files.emit(&diags);
-                    return Err(fail(Diag::error(format!(
-                        "the {} of profile `{name}` could not be built; nothing was written for it",
-                        document.name()
-                    ))));
+            // What this document writes: one file, or one per handout.
+            let jobs: Vec<(PathBuf, serde_json::Value)> = match document {
+                Document::CaseStudy => data::handouts(&selection, &content, &info, &args.projects)
+                    .into_iter()
+                    .map(|h| {
+                        (
+                            args.out
+                                .join(name)
+                                .join("case-studies")
+                                .join(format!("{}.pdf", h.id)),
+                            h.data,
+                        )
+                    })
+                    .collect(),
+                _ => {
+                    let path = args.out.join(name).join(format!("{}.pdf", document.name()));
+                    vec![(
+                        path,
+                        shared::document_data(document, &selection, &content, &info),
+                    )]
                 }
             };
-            files.emit(&rendered.warnings);
-            let listed = rules
-                .documents
-                .get(document.name())
-                .map(|d| d.sections.as_slice())
-                .unwrap_or_default();
-            for section in selection
-                .emptied_sections()
-                .into_iter()
-                .filter(|s| listed.iter().any(|l| l == s))
-            {
-                files.emit(&[Diag::warning(format!(
-                    "the {} of profile `{name}` shows nothing in its `{section}` section",
-                    document.name()
-                ))
-                .hint(format!(
-                    "every entry is left out; `resume list --profile {name}` shows why"
-                ))]);
+            handouts_wanted |= document == Document::CaseStudy && !jobs.is_empty();
+            warn_emptied(&selection, document, name, &files);
+            for (path, json) in jobs {
+                let t = Instant::now();
+                let rendered =
+                    render::render(&mut world, document.template(), &json, date, &mut files)
+                        .map_err(|diags| {
+                            files.emit(&diags);
+                            fail(Diag::error(format!(
+                                "`{}` of profile `{name}` could not be built; it was not written",
+                                path.display()
+                            )))
+                        })?;
+                files.emit(&rendered.warnings);
+                write_atomically(&path, &rendered.pdf).map_err(fail)?;
+                written += 1;
+                let s = if rendered.pages == 1 { "" } else { "s" };
+                println!(
+                    "wrote {} ({} page{s}, {} ms)",
+                    path.display(),
+                    rendered.pages,
+                    t.elapsed().as_millis()
+                );
             }
-            let path = args.out.join(name).join(format!("{}.pdf", document.name()));
-            write_atomically(&path, &rendered.pdf).map_err(fail)?;
-            written += 1;
-            let s = if rendered.pages == 1 { "" } else { "s" };
-            println!(
-                "wrote {} ({} page{s}, {} ms)",
-                path.display(),
-                rendered.pages,
-                t.elapsed().as_millis()
-            );
         }
+    }
+    if !handouts_wanted {
+        return Err(fail(
+            Diag::error(format!(
+                "no profile selects {}",
+                crate::suggest::quoted(
+                    &args.projects.iter().map(String::as_str).collect::<Vec<_>>()
+                )
+            ))
+            .hint("`resume list` shows what each profile selects"),
+        ));
     }
     let s = if written == 1 { "" } else { "s" };
     println!(
         "built {written} document{s} in {:.2} s",
         started.elapsed().as_secs_f64()
     );
+    Ok(())
+}
+
+/// Warns about sections a document lists that the profile empties.
+fn warn_emptied(
+    selection: &select::Selection,
+    document: Document,
+    name: &str,
+    files: &crate::diagnostic::SourceFiles,
+) {
+    let listed = selection
+        .rules
+        .documents
+        .get(document.name())
+        .map(|d| d.sections.as_slice())
+        .unwrap_or_default();
+    for section in selection
+        .emptied_sections()
+        .into_iter()
+        .filter(|s| listed.iter().any(|l| l == s))
+    {
+        files.emit(&[Diag::warning(format!(
+            "the {} of profile `{name}` shows nothing in its `{section}` section",
+            document.name()
+        ))
+        .hint(format!(
+            "every entry is left out; `resume list --profile {name}` shows why"
+        ))]);
+    }
+}
+
+/// `--project` must name projects or case studies that exist.
+fn check_projects(ids: &[String], content: &crate::model::Content) -> Result<(), Diag> {
+    let known: Vec<&str> = content
+        .projects
+        .iter()
+        .map(|p| p.id.as_str())
+        .chain(content.case_studies.iter().map(|c| c.id.as_str()))
+        .collect();
+    for id in ids {
+        if !known.contains(&id.as_str()) {
+            let diag = Diag::error(format!("there is no project or case study `{id}`"));
+            return Err(match crate::suggest::did_you_mean(id, &known) {
+                Some(s) => diag.hint(format!("did you mean `{s}`?")),
+                None => diag.hint(format!("known: {}", crate::suggest::quoted(&known))),
+            });
+        }
+    }
     Ok(())
 }
 

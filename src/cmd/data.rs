@@ -2,9 +2,9 @@
 //! and for the sample data beside the built-in templates.
 
 use super::{Reported, fail, load_content, shared};
-use crate::args::DataArgs;
+use crate::args::{DataArgs, Document};
 use crate::diagnostic::Diag;
-use crate::render::data::BuildInfo;
+use crate::render::data::{self, BuildInfo};
 use crate::select;
 
 pub fn run(args: &DataArgs) -> Result<(), Reported> {
@@ -24,11 +24,31 @@ pub fn run(args: &DataArgs) -> Result<(), Reported> {
         ));
     };
     let selection = select::select(&content, rules, &extra, args.options.private);
+    let content_root = shared::content_root(&loaded.dir);
     let info = BuildInfo {
         date,
         document: args.document.name(),
+        content_root: &content_root,
+        theme: args.options.theme,
     };
-    let data = shared::document_data(args.document, &selection, &content, &info);
+    let data = match args.document {
+        Document::CaseStudy => {
+            let only: Vec<String> = args.project.iter().cloned().collect();
+            match data::handouts(&selection, &content, &info, &only)
+                .into_iter()
+                .next()
+            {
+                Some(h) => h.data,
+                None => {
+                    return Err(fail(
+                        Diag::error(format!("profile `{}` has no handout to print", rules.name))
+                            .hint("`resume list` shows the projects it selects; `--project ID` picks one"),
+                    ));
+                }
+            }
+        }
+        document => shared::document_data(document, &selection, &content, &info),
+    };
     println!(
         "{}",
         serde_json::to_string_pretty(&data).unwrap_or_default()

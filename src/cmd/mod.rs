@@ -6,8 +6,9 @@ mod data;
 mod list;
 pub mod schema;
 mod shared;
+mod templates;
 
-use crate::args::Command;
+use crate::args::{Command, TemplatesCommand};
 use crate::diagnostic::{Diag, SourceFiles};
 use crate::load::{self, Loaded};
 use crate::model::Content;
@@ -23,6 +24,7 @@ pub fn run(command: Command) -> Result<(), Reported> {
         Command::Schema => schema::run(),
         Command::Data(args) => data::run(&args),
         Command::List(args) => list::run(&args),
+        Command::Templates(TemplatesCommand::Eject { dir, force }) => templates::eject(&dir, force),
     }
 }
 

@@ -51,7 +51,10 @@ pub fn document_data(
     info: &BuildInfo,
 ) -> Value {
     match document {
-        Document::Cv => data::cv(selection, &content.person, info),
+        Document::Cv => data::cv(selection, content, info),
+        Document::Portfolio => data::portfolio(selection, content, info),
+        // Handouts are many documents; `data::handouts` makes them.
+        Document::CaseStudy => Value::Null,
     }
 }
 
@@ -111,6 +114,16 @@ fn civil_date(days: i64) -> Date {
         month: Some(month),
         day: Some(day),
     }
+}
+
+/// The content folder as templates see it under the project root: `/content`.
+pub fn content_root(dir: &std::path::Path) -> String {
+    format!(
+        "/{}",
+        dir.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    )
 }
 
 #[cfg(test)]

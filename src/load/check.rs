@@ -34,6 +34,7 @@ pub fn check(
         certifications: file.certifications,
         writing: file.writing,
         profiles: file.profiles,
+        design: file.design.map(|d| d.value).unwrap_or_default(),
         rules: Default::default(),
     };
     check_ids(&content, diags);

@@ -479,6 +479,7 @@ fn compile(name: &str, p: &Profile, checker: &mut Checker) -> Rules {
         variant: p.variant.as_ref().map(|v| v.value.clone()),
         private: p.private.unwrap_or(false),
         keywords: p.keywords.clone(),
+        design: p.design.over(&Default::default()),
         entries,
         sections,
         bullets,

@@ -11,6 +11,7 @@
 
 mod common;
 mod date;
+mod design;
 mod document;
 mod extras;
 mod person;
@@ -28,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 pub use common::{Bullet, Figure, Link, Metric, Section};
 pub use date::{Date, End, duration_text, months_between};
+pub use design::{Color, Design, FontSize, Length, Paper, Theme};
 pub use document::{DOCUMENTS, DocumentKind, SECTIONS, document};
 pub use extras::{
     Certification, Education, Exploration, Principle, SkillGroup, Writing, WritingKind,
@@ -77,6 +79,10 @@ pub struct ContentFile {
     /// Audiences, by name: `resume build --profile backend`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub profiles: BTreeMap<String, Spanned<Profile>>,
+    /// The look of every document: theme, accent, font, paper, margins, size. One file
+    /// has it; profiles can refine it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub design: Option<Spanned<Design>>,
 }
 
 impl ContentFile {
@@ -92,6 +98,15 @@ impl ContentFile {
                 first.span,
             )),
             (None, second) => self.person = second,
+            (Some(_), None) => {}
+        }
+        match (&self.design, other.design) {
+            (Some(first), Some(second)) => clashes.push((
+                "`design` is defined twice".to_owned(),
+                second.span,
+                first.span,
+            )),
+            (None, second) => self.design = second,
             (Some(_), None) => {}
         }
         self.experience.extend(other.experience);
@@ -134,6 +149,7 @@ pub struct Content {
     pub certifications: Vec<Certification>,
     pub writing: Vec<Writing>,
     pub profiles: BTreeMap<String, Spanned<Profile>>,
+    pub design: Design,
     /// The profiles resolved for selection (`extends` applied, selectors parsed).
     pub rules: BTreeMap<String, rules::Rules>,
 }

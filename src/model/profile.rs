@@ -14,7 +14,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserialize, Deserializer, SeqAccess, Visitor};
 use serde::{Serialize, Serializer};
 
-use super::Spanned;
+use super::{Design, Spanned};
 
 #[derive(Debug, Clone, Default, serde::Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -55,6 +55,9 @@ pub struct Profile {
     /// Keywords for the PDF metadata.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
+    /// The look of this profile's documents, over the content's `design`.
+    #[serde(default)]
+    pub design: Design,
 }
 
 /// How one section chooses and orders its entries.
@@ -189,6 +192,7 @@ impl Profile {
         keep(&mut self.select, &parent.select);
         keep(&mut self.exclude, &parent.exclude);
         keep_list(&mut self.keywords, &parent.keywords);
+        self.design = self.design.over(&parent.design);
         keep(&mut self.bullets.select, &parent.bullets.select);
         keep(&mut self.bullets.exclude, &parent.bullets.exclude);
         keep(&mut self.bullets.max, &parent.bullets.max);

@@ -71,6 +71,9 @@ pub struct Project {
     pub figures: Vec<Figure>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
+    /// Start this entry on a new page in long documents.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub new_page: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<Spanned<String>>,
     #[serde(default)]
@@ -192,6 +195,9 @@ pub struct CaseStudy {
     pub sections: Vec<Section>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<Figure>,
+    /// Start this entry on a new page in long documents.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub new_page: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<Spanned<String>>,
     #[serde(default)]

@@ -44,6 +44,9 @@ pub struct Role {
     pub stack: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
+    /// Start this entry on a new page in long documents.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub new_page: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<Spanned<String>>,
     #[serde(default)]

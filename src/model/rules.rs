@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::selector::{Expr, Subject};
 use super::{
-    Bullet, CaseStudy, Certification, Date, Education, End, Exploration, Metric, Principle,
-    Project, Role, SkillGroup, Spanned, Writing,
+    Bullet, CaseStudy, Certification, Date, Decision, Education, End, Exploration, Incident,
+    Metric, Principle, Project, Role, Section, SkillGroup, Spanned, Writing,
 };
 
 #[derive(Debug, Clone)]
@@ -19,6 +19,8 @@ pub struct Rules {
     pub variant: Option<String>,
     pub private: bool,
     pub keywords: Vec<String>,
+    /// The profile's design over the content's.
+    pub design: super::Design,
     /// Applies to the entries of every section.
     pub entries: Filter,
     /// By section name (`model::SECTIONS`); every section has one.
@@ -166,3 +168,6 @@ subject!(Education, |s| id: s.id.as_deref().map(String::as_str), kind: None, dat
 subject!(Certification, |s| id: s.id.as_deref().map(String::as_str), kind: None, dates: (s.date, s.date));
 subject!(Writing, |s| id: s.id.as_deref().map(String::as_str), kind: kind(&s.kind), dates: (s.date, s.date));
 subject!(Bullet, |_s| id: None, kind: None, dates: (None, None));
+subject!(Section, |_s| id: None, kind: None, dates: (None, None));
+subject!(Decision, |_s| id: None, kind: None, dates: (None, None));
+subject!(Incident, |_s| id: None, kind: None, dates: (None, None));

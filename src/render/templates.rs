@@ -3,11 +3,27 @@
 
 /// `(file name, contents)`, as they sit in the repository's `templates/` folder.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("cv.typ", include_str!("../../templates/cv.typ")),
     ("lib.typ", include_str!("../../templates/lib.typ")),
+    ("cv.typ", include_str!("../../templates/cv.typ")),
+    (
+        "portfolio.typ",
+        include_str!("../../templates/portfolio.typ"),
+    ),
+    (
+        "case-study.typ",
+        include_str!("../../templates/case-study.typ"),
+    ),
     (
         "sample/cv.json",
         include_str!("../../templates/sample/cv.json"),
+    ),
+    (
+        "sample/portfolio.json",
+        include_str!("../../templates/sample/portfolio.json"),
+    ),
+    (
+        "sample/case-study.json",
+        include_str!("../../templates/sample/case-study.json"),
     ),
 ];
 

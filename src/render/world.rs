@@ -61,6 +61,28 @@ impl ResumeWorld {
         lock(&self.sources).remove(&data_id);
     }
 
+    /// Checks that a font family a design names is available.
+    pub fn check_font(
+        &self,
+        family: &crate::model::Spanned<String>,
+    ) -> Result<(), crate::diagnostic::Diag> {
+        let book = self.fonts.book();
+        if book.contains_family(&family.to_lowercase()) {
+            return Ok(());
+        }
+        let names: Vec<String> = book.families().map(|(name, _)| name.to_owned()).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let diag = crate::diagnostic::Diag::error(format!("there is no font `{}`", family.value))
+            .at(family.span);
+        Err(match crate::suggest::did_you_mean(family, &names) {
+            Some(s) => diag.hint(format!("did you mean `{s}`?")),
+            None => diag.hint(format!(
+                "available: {} (or an installed font, with `--system-fonts`)",
+                crate::suggest::quoted(&names)
+            )),
+        })
+    }
+
     /// The project's templates folder (it may not exist).
     pub fn templates_dir(&self) -> PathBuf {
         self.root.join("templates")

@@ -3,6 +3,7 @@
 
 mod build;
 mod content_errors;
+mod documents;
 mod schema;
 mod select;
 
@@ -17,7 +18,7 @@ pub fn example_content() -> PathBuf {
 /// A scratch project: a temporary folder with files in it, and a command to run there.
 pub struct Test {
     dir: tempfile::TempDir,
-    args: Vec<String>,
+    pub args: Vec<String>,
     env: Vec<(String, String)>,
 }
 

@@ -229,6 +229,7 @@ fn a_selection_that_empties_a_section_warns() {
     project(PROFILES)
         .args(&[
             "build",
+            "cv",
             "--profile",
             "backend",
             "--select",

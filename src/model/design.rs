@@ -1,0 +1,188 @@
+//! Design parameters a user sets without touching Typst: theme, accent colour, font,
+//! paper, margins, font size. Set in a content file (`design:`), refined per profile,
+//! overridden by `--theme`. Checked like the rest of the content.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::{Serialize, Serializer};
+
+use super::Spanned;
+
+#[derive(Debug, Clone, Default, serde::Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Design {
+    /// `modern` (sans, left-aligned, ruled headings) or `classic` (serif, centred header,
+    /// small capitals). Default `modern`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<Theme>,
+    /// The accent colour as `#rrggbb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accent: Option<Color>,
+    /// The text font family: `Inter`, `Libertinus Serif`, `New Computer Modern`, or an
+    /// installed one with `--system-fonts`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font: Option<Spanned<String>>,
+    /// `a4` or `us-letter`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paper: Option<Paper>,
+    /// Page margins: `16mm`, `0.7in`, `2cm`, `48pt`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margins: Option<Length>,
+    /// Body text size in points, from 7 to 14.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font_size: Option<FontSize>,
+}
+
+impl Design {
+    /// `self` on top of `base`: what `self` sets wins.
+    pub fn over(&self, base: &Design) -> Design {
+        Design {
+            theme: self.theme.or(base.theme),
+            accent: self.accent.clone().or_else(|| base.accent.clone()),
+            font: self.font.clone().or_else(|| base.font.clone()),
+            paper: self.paper.or(base.paper),
+            margins: self.margins.clone().or_else(|| base.margins.clone()),
+            font_size: self.font_size.or(base.font_size),
+        }
+    }
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, JsonSchema, clap::ValueEnum,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Theme {
+    Modern,
+    Classic,
+}
+
+impl Theme {
+    pub const ALL: &[Theme] = &[Theme::Modern, Theme::Classic];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Modern => "modern",
+            Theme::Classic => "classic",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Paper {
+    A4,
+    UsLetter,
+}
+
+macro_rules! checked_text {
+    ($ty:ident, $inner:ty, $parse:expr, $expecting:literal, $schema:tt) => {
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct $ty(pub $inner);
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl Visitor<'_> for V {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_str<E: de::Error>(self, v: &str) -> Result<$ty, E> {
+                        let parse: fn(&str) -> Result<$inner, String> = $parse;
+                        parse(v.trim()).map($ty).map_err(E::custom)
+                    }
+                }
+                d.deserialize_str(V)
+            }
+        }
+
+        impl JsonSchema for $ty {
+            fn inline_schema() -> bool {
+                true
+            }
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($ty).into()
+            }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!($schema)
+            }
+        }
+    };
+}
+
+checked_text!(
+    Color,
+    String,
+    |v| {
+        let hex = v.strip_prefix('#').unwrap_or("");
+        if hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            Ok(v.to_ascii_lowercase())
+        } else {
+            Err(format!("`{v}` is not a colour: expected `#rrggbb`, for example `#1d4f91`"))
+        }
+    },
+    "a colour as #rrggbb",
+    { "type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": "a colour as #rrggbb" }
+);
+
+checked_text!(
+    Length,
+    String,
+    |v| {
+        let unit = ["mm", "cm", "in", "pt"].into_iter().find(|u| v.ends_with(u));
+        let number = unit.map(|u| &v[..v.len() - u.len()]).and_then(|n| n.trim().parse::<f64>().ok());
+        match (unit, number) {
+            (Some(u), Some(n)) if n >= 0.0 && n <= if u == "pt" { 144.0 } else if u == "in" { 2.0 } else if u == "cm" { 5.0 } else { 50.0 } => {
+                Ok(format!("{n}{u}"))
+            }
+            (Some(_), Some(_)) => Err(format!("`{v}` is too wide a margin: at most 50mm (5cm, 2in, 144pt)")),
+            _ => Err(format!("`{v}` is not a length: expected a number with `mm`, `cm`, `in` or `pt`, for example `16mm`")),
+        }
+    },
+    "a length such as 16mm",
+    { "type": "string", "pattern": "^[0-9.]+ ?(mm|cm|in|pt)$", "description": "a length: 16mm, 2cm, 0.7in, 48pt" }
+);
+
+/// A font size in points, checked to be readable.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FontSize(pub f64);
+
+impl<'de> Deserialize<'de> for FontSize {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let size = f64::deserialize(d)?;
+        if (7.0..=14.0).contains(&size) {
+            Ok(FontSize(size))
+        } else {
+            Err(de::Error::custom(format!(
+                "font size {size} is out of range: use 7 to 14 (points)"
+            )))
+        }
+    }
+}
+
+impl JsonSchema for FontSize {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "FontSize".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "number", "minimum": 7, "maximum": 14, "description": "body text size in points" })
+    }
+}
+
+macro_rules! serialize_inner {
+    ($($ty:ty),*) => {$(
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                self.0.serialize(s)
+            }
+        }
+    )*};
+}
+
+serialize_inner!(Color, Length, FontSize);

@@ -1,0 +1,117 @@
+//! The case-study handouts: one per selected project, and one per selected case study
+//! that belongs to a selected project. Each reads on its own, so it carries the author's
+//! name and contact.
+
+use serde_json::{Value, json};
+
+use super::{
+    BuildInfo, design, figures, links, meta_titled, paragraphs, person_data, project_full,
+    section_data,
+};
+use crate::model::Content;
+use crate::select::Selection;
+
+/// One handout: its id (the file name) and its data.
+pub struct Handout {
+    pub id: String,
+    pub data: Value,
+}
+
+/// The handouts of a selection; with `only`, just those ids.
+pub fn handouts(
+    sel: &Selection,
+    content: &Content,
+    info: &BuildInfo,
+    only: &[String],
+) -> Vec<Handout> {
+    let doc = sel.rules.documents.get(info.document);
+    let sections = doc.map(|d| d.sections.clone()).unwrap_or_default();
+    let max = |section: &str| {
+        doc.and_then(|d| d.max.get(section).copied())
+            .unwrap_or(usize::MAX)
+    };
+    let wanted = |id: &str| only.is_empty() || only.iter().any(|o| o == id);
+    let person = &content.person;
+    let mut out = Vec::new();
+
+    if sections.iter().any(|s| s == "projects") {
+        for p in sel
+            .projects
+            .shown
+            .iter()
+            .take(max("projects"))
+            .filter(|p| wanted(&p.entry.id))
+        {
+            let project = project_full(p, sel, content, info);
+            let related: Vec<Value> = sel
+                .case_studies
+                .shown
+                .iter()
+                .filter(|c| c.entry.project.as_ref().is_some_and(|id| id.value == p.entry.id.value))
+                .map(|c| json!({ "id": c.entry.id.value, "title": c.entry.title, "kind": c.entry.kind.label() }))
+                .collect();
+            let title = format!("{} — {}", person.name, p.entry.title);
+            out.push(Handout {
+                id: p.entry.id.value.clone(),
+                data: json!({
+                    "document": info.document,
+                    "kind": "project",
+                    "meta": meta_titled(sel, person, info, &title),
+                    "design": design(sel, content, info),
+                    "person": person_data(sel, person, info),
+                    "project": project,
+                    "related": related,
+                }),
+            });
+        }
+    }
+
+    if sections.iter().any(|s| s == "case_studies") {
+        let of_selected = |c: &&crate::select::Chosen<crate::model::CaseStudy>| {
+            c.entry.project.as_ref().is_some_and(|p| {
+                sel.projects
+                    .shown
+                    .iter()
+                    .any(|x| x.entry.id.value == p.value)
+            })
+        };
+        for c in sel
+            .case_studies
+            .shown
+            .iter()
+            .filter(of_selected)
+            .take(max("case_studies"))
+            .filter(|c| wanted(&c.entry.id))
+        {
+            let s = c.entry;
+            let project = s
+                .project
+                .as_ref()
+                .and_then(|p| content.projects.iter().find(|x| x.id.value == p.value));
+            let title = format!("{} — {}", person.name, s.title);
+            out.push(Handout {
+                id: s.id.value.clone(),
+                data: json!({
+                    "document": info.document,
+                    "kind": "case-study",
+                    "meta": meta_titled(sel, person, info, &title),
+                    "design": design(sel, content, info),
+                    "person": person_data(sel, person, info),
+                    "case_study": {
+                        "id": s.id.value,
+                        "title": s.title,
+                        "subtitle": s.subtitle,
+                        "kind": s.kind.label(),
+                        "date": s.date.map(|d| d.display()),
+                        "maturity": s.maturity,
+                        "summary": s.summary.as_deref().map(paragraphs).unwrap_or_default(),
+                        "sections": s.sections.iter().map(|x| section_data(x, sel)).collect::<Vec<_>>(),
+                        "figures": figures(&s.figures, info),
+                        "project": project.map(|p| json!({ "id": p.id.value, "title": p.title, "tagline": p.tagline, "stack": p.stack, "links": links(&p.links) })),
+                    },
+                }),
+            });
+        }
+    }
+    out
+}

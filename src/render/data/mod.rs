@@ -1,0 +1,286 @@
+//! The document data: what a template receives, as one JSON document.
+//!
+//! This is the template contract (documented in the README). Text is passed exactly as
+//! the user typed it; templates print it as data, so nothing in it is ever run as Typst.
+//! Values a template should not have to compute are computed here: date ranges as text,
+//! durations, link labels, paragraphs split on blank lines.
+
+mod cv;
+mod handout;
+mod portfolio;
+
+use serde_json::{Value, json};
+
+pub use cv::{cv, document_max};
+pub use handout::{Handout, handouts};
+pub use portfolio::portfolio;
+
+use crate::model::selector::Subject;
+use crate::model::{
+    Bullet, Content, Date, Design, End, Figure, Link, Person, Project, Role, Section, Spanned,
+    Theme, duration_text, months_between,
+};
+use crate::select::{Chosen, Selection};
+
+/// Facts about the build that are not content.
+pub struct BuildInfo<'a> {
+    pub date: Date,
+    pub document: &'a str,
+    /// The content folder as Typst sees it (`/content`), for image paths.
+    pub content_root: &'a str,
+    /// `--theme`, over the content's and the profile's design.
+    pub theme: Option<Theme>,
+}
+
+/// `Talk`, `Post`: the kind's name with a capital.
+fn kind_label<T: serde::Serialize>(kind: &T) -> Option<String> {
+    let name = serde_json::to_value(kind).ok()?.as_str()?.replace('-', " ");
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+}
+
+fn meta(sel: &Selection, person: &Person, info: &BuildInfo, kind: &str) -> Value {
+    meta_titled(sel, person, info, &format!("{} — {kind}", person.name))
+}
+
+fn meta_titled(sel: &Selection, person: &Person, info: &BuildInfo, title: &str) -> Value {
+    let mut keywords: Vec<&str> = sel.rules.keywords.iter().map(String::as_str).collect();
+    if keywords.is_empty() {
+        keywords.push(&sel.rules.name);
+    }
+    json!({
+        "title": title,
+        "author": person.name,
+        "keywords": keywords,
+        "date": info.date.to_string(),
+        "year": info.date.year,
+        "month": info.date.month,
+        "day": info.date.day,
+        "lang": "en",
+        "generator": concat!("resume ", env!("CARGO_PKG_VERSION")),
+    })
+}
+
+fn person_data(sel: &Selection, person: &Person, info: &BuildInfo) -> Value {
+    let c = &person.contact;
+    json!({
+        "name": person.name,
+        "headline": sel.headline,
+        "location": person.location,
+        "email": c.email,
+        "phone": c.phone,
+        "website": c.website.as_ref().map(|url| json!({ "url": url, "label": bare(url) })),
+        "links": links(&c.links),
+        "summary": sel.summary.map(paragraphs).unwrap_or_default(),
+        "availability": person.availability,
+        "photo": person.photo.as_ref().map(|f| figure(f, info)),
+    })
+}
+
+/// The design a template applies: `--theme`, then the profile's, then the content's.
+/// Unset values are `null`; the theme supplies them.
+fn design(sel: &Selection, content: &Content, info: &BuildInfo) -> Value {
+    let d: Design = sel.rules.design.over(&content.design);
+    json!({
+        "theme": info.theme.or(d.theme).unwrap_or(Theme::Modern).name(),
+        "accent": d.accent,
+        "font": d.font.map(|f| f.value),
+        "paper": d.paper,
+        "margins": d.margins,
+        "font_size": d.font_size,
+    })
+}
+
+fn figures(figures: &[Figure], info: &BuildInfo) -> Vec<Value> {
+    figures.iter().map(|f| figure(f, info)).collect()
+}
+
+/// An image as Typst finds it: under the project root, in the content folder.
+fn figure(f: &Figure, info: &BuildInfo) -> Value {
+    json!({
+        "path": format!("{}/{}", info.content_root, f.path.value.trim_start_matches("./")),
+        "alt": f.alt,
+        "caption": f.caption,
+    })
+}
+
+/// The organisation as this build may name it.
+fn organization(name: &str, confidential: Option<&String>, sel: &Selection) -> String {
+    match confidential {
+        Some(public) if !sel.private => public.clone(),
+        _ => name.to_owned(),
+    }
+}
+
+/// Items of a write-up list that the profile's bullet rules keep, in the author's order.
+fn kept<'a, T: Subject>(items: &'a [T], sel: &Selection) -> Vec<&'a T> {
+    items
+        .iter()
+        .filter(|i| {
+            matches!(
+                sel.rules.bullets.judge(*i),
+                crate::model::rules::Verdict::Shown(_)
+            )
+        })
+        .collect()
+}
+
+/// A headed section of prose and bullets.
+fn section_data(s: &Section, sel: &Selection) -> Value {
+    json!({
+        "heading": s.heading,
+        "paragraphs": s.text.as_deref().map(paragraphs).unwrap_or_default(),
+        "bullets": kept(&s.bullets, sel).iter().map(|b| &b.text).collect::<Vec<_>>(),
+    })
+}
+
+/// A project written up in full: every section it has, in the portfolio's order.
+fn project_full(
+    p: &Chosen<Project>,
+    sel: &Selection,
+    content: &Content,
+    info: &BuildInfo,
+) -> Value {
+    let project = p.entry;
+    let role = project
+        .at
+        .as_ref()
+        .and_then(|at| content.experience.iter().find(|r| r.id.value == at.value));
+    let org = match (&project.confidential, role) {
+        (Some(public), _) if !sel.private => Some(public.clone()),
+        (_, Some(r)) => Some(organization(&r.organization, r.confidential.as_ref(), sel)),
+        _ => None,
+    };
+    let prose = |t: &Option<String>| t.as_deref().map(paragraphs).unwrap_or_default();
+    let texts_of = |items: &[Bullet]| {
+        kept(items, sel)
+            .iter()
+            .map(|b| b.text.clone())
+            .collect::<Vec<_>>()
+    };
+    json!({
+        "id": project.id.value,
+        "title": project.title,
+        "classification": project.classification.label(),
+        "role": project.role,
+        "organization": org,
+        "tagline": project.tagline,
+        "dates": range_text(project.start.as_ref().map(|s| &s.value), project.end.as_ref()),
+        "thesis": project.thesis,
+        "highlights": texts(&p.top_bullets(usize::MAX)),
+        "scope": prose(&project.scope),
+        "problem": prose(&project.problem),
+        "architecture": project.architecture.as_ref().map(|a| json!({
+            "overview": prose(&a.overview),
+            "style": a.style,
+            "modules": a.modules.iter().map(|m| json!({ "name": m.name, "description": m.description })).collect::<Vec<_>>(),
+        })),
+        "rationale": prose(&project.rationale),
+        "data_flow": project.data_flow,
+        "decisions": kept(&project.decisions, sel).iter().map(|d| json!({ "text": d.text, "why": d.why, "tradeoff": d.tradeoff })).collect::<Vec<_>>(),
+        "scale": prose(&project.scale),
+        "performance": texts_of(&project.performance),
+        "scalability": texts_of(&project.scalability),
+        "postmortem": kept(&project.postmortem, sel).iter().map(|i| json!({ "issue": i.issue, "fix": i.fix, "lesson": i.lesson })).collect::<Vec<_>>(),
+        "roadmap": texts_of(&project.roadmap),
+        "outcome": prose(&project.outcome),
+        "metrics": kept(&project.metrics, sel).iter().map(|m| metric(m)).collect::<Vec<_>>(),
+        "stack": project.stack,
+        "links": links(&project.links),
+        "figures": figures(&project.figures, info),
+        "new_page": project.new_page,
+    })
+}
+
+fn metric(m: &crate::model::Metric) -> Value {
+    json!({ "value": m.value, "label": m.label, "context": m.context })
+}
+
+fn role(chosen: &Chosen<Role>, sel: &Selection, info: &BuildInfo, bullets: usize) -> Value {
+    let r = chosen.entry;
+    let organization = organization(&r.organization, r.confidential.as_ref(), sel);
+    let end_date = match r.end.as_ref().map(|e| e.value) {
+        Some(End::Date(d)) => d,
+        _ => info.date,
+    };
+    json!({
+        "id": r.id.value,
+        "title": r.title,
+        "organization": organization,
+        "confidential": r.confidential.is_some() && !sel.private,
+        "url": r.url.as_ref().filter(|_| r.confidential.is_none() || sel.private),
+        "employment": r.employment.map(|e| e.label()),
+        "location": r.location,
+        "work_mode": r.work_mode.map(|m| m.label()),
+        "start": r.start.value.to_string(),
+        "end": r.end.as_ref().map_or("present".to_owned(), |e| e.value.to_string()),
+        "current": matches!(r.end.as_ref().map(|e| e.value), None | Some(End::Present)),
+        "dates": range_text(Some(&r.start.value), r.end.as_ref()),
+        "duration": duration_text(months_between(&r.start.value, &end_date)),
+        "summary": r.summary,
+        "highlights": texts(&chosen.top_bullets(bullets)),
+        "stack": r.stack,
+        "narrative": r.narrative.iter().filter(|s| matches!(sel.rules.bullets.judge(*s), crate::model::rules::Verdict::Shown(_))).map(|s| section_data(s, sel)).collect::<Vec<_>>(),
+        "links": links(&r.links),
+        "new_page": r.new_page,
+    })
+}
+
+/// `Mar 2021 – present`, `2019 – 2021`, `Mar 2021`.
+fn range_text(start: Option<&Date>, end: Option<&Spanned<End>>) -> Option<String> {
+    let end = end.map(|e| match e.value {
+        End::Date(d) => d.display(),
+        End::Present => "present".to_owned(),
+    });
+    match (start, end) {
+        (Some(s), Some(e)) if s.display() == e => Some(e),
+        (Some(s), Some(e)) => Some(format!("{} – {e}", s.display())),
+        (Some(s), None) => Some(format!("{} – present", s.display())),
+        (None, Some(e)) => Some(e),
+        (None, None) => None,
+    }
+}
+
+fn texts(bullets: &[&Bullet]) -> Vec<String> {
+    bullets.iter().map(|b| b.text.clone()).collect()
+}
+
+fn links(links: &[Link]) -> Vec<Value> {
+    links
+        .iter()
+        .map(|l| json!({ "url": l.url, "label": l.label.clone().unwrap_or_else(|| bare(&l.url)) }))
+        .collect()
+}
+
+/// `https://github.com/ada/` -> `github.com/ada`; `mailto:a@b.c` -> `a@b.c`.
+fn bare(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let rest = rest.strip_prefix("mailto:").unwrap_or(rest);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    rest.trim_end_matches('/').to_owned()
+}
+
+/// Paragraphs split on blank lines; the line breaks inside one are folded to spaces.
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_links_and_paragraphs() {
+        assert_eq!(bare("https://www.github.com/ada/"), "github.com/ada");
+        assert_eq!(bare("mailto:ada@example.com"), "ada@example.com");
+        assert_eq!(
+            paragraphs("one\ntwo\n\n\nthree  "),
+            vec!["one two", "three"]
+        );
+    }
+}

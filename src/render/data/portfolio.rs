@@ -1,0 +1,83 @@
+//! The portfolio's data: the selected systems in full, experience with its narratives,
+//! principles, explorations and an index of case studies.
+
+use serde_json::{Value, json};
+
+use super::cv::nonempty_sections;
+use super::{
+    BuildInfo, design, kind_label, links, meta, metric, paragraphs, person_data, project_full,
+    range_text, role, texts,
+};
+use crate::model::Content;
+use crate::select::Selection;
+
+pub fn portfolio(sel: &Selection, content: &Content, info: &BuildInfo) -> Value {
+    let person = &content.person;
+    let doc = sel.rules.documents.get(info.document);
+    let max = |section: &str| {
+        doc.and_then(|d| d.max.get(section).copied())
+            .unwrap_or(usize::MAX)
+    };
+    let bullets = doc.and_then(|d| d.bullets).unwrap_or(usize::MAX);
+    // Which selected case studies get a handout of their own (those of a selected project).
+    let handout = |project: Option<&str>| {
+        project.is_some_and(|p| sel.projects.shown.iter().any(|c| c.entry.id.value == p))
+    };
+    let mut data = json!({
+        "document": info.document,
+        "sections": doc.map(|d| d.sections.clone()).unwrap_or_default(),
+        "meta": meta(sel, person, info, "Portfolio"),
+        "design": design(sel, content, info),
+        "profile": { "name": sel.rules.name, "description": sel.rules.description },
+        "person": person_data(sel, person, info),
+        "metrics": sel.metrics.shown.iter().take(max("metrics")).map(|m| metric(m.entry)).collect::<Vec<_>>(),
+        "projects": sel.projects.shown.iter().take(max("projects")).map(|p| project_full(p, sel, content, info)).collect::<Vec<_>>(),
+        "experience": sel.experience.shown.iter().take(max("experience")).map(|r| role(r, sel, info, bullets)).collect::<Vec<_>>(),
+        "principles": sel.principles.shown.iter().take(max("principles")).map(|p| json!({
+            "title": p.entry.title,
+            "paragraphs": paragraphs(&p.entry.text),
+        })).collect::<Vec<_>>(),
+        "explorations": sel.explorations.shown.iter().take(max("explorations")).map(|e| json!({
+            "topic": e.entry.topic,
+            "description": e.entry.description,
+        })).collect::<Vec<_>>(),
+        "case_studies": sel.case_studies.shown.iter().take(max("case_studies")).map(|c| {
+            let s = c.entry;
+            let project = s.project.as_ref().and_then(|p| content.projects.iter().find(|x| x.id.value == p.value));
+            json!({
+                "id": s.id.value,
+                "title": s.title,
+                "subtitle": s.subtitle,
+                "kind": s.kind.label(),
+                "date": s.date.map(|d| d.display()),
+                "maturity": s.maturity,
+                "summary": s.summary,
+                "project": project.map(|p| json!({ "id": p.id.value, "title": p.title })),
+                "handout": handout(s.project.as_ref().map(|p| p.value.as_str())),
+            })
+        }).collect::<Vec<_>>(),
+        "writing": sel.writing.shown.iter().take(max("writing")).map(|w| {
+            let w = w.entry;
+            json!({ "title": w.title, "kind": kind_label(&w.kind), "venue": w.venue, "date": w.date.map(|d| d.display()), "url": w.url })
+        }).collect::<Vec<_>>(),
+        "skills": sel.skills.shown.iter().take(max("skills")).map(|s| json!({ "group": s.entry.group, "items": s.entry.items })).collect::<Vec<_>>(),
+        "education": sel.education.shown.iter().take(max("education")).map(|e| {
+            let ed = e.entry;
+            json!({
+                "institution": ed.institution,
+                "degree": ed.degree,
+                "location": ed.location,
+                "dates": range_text(ed.start.as_ref().map(|s| &s.value), ed.end.as_ref()),
+                "details": texts(&e.top_bullets(bullets)),
+            })
+        }).collect::<Vec<_>>(),
+        "certifications": sel.certifications.shown.iter().take(max("certifications")).map(|c| {
+            let c = c.entry;
+            json!({ "name": c.name, "issuer": c.issuer, "date": c.date.map(|d| d.display()), "url": c.url })
+        }).collect::<Vec<_>>(),
+        "languages": person.languages.iter().map(|l| json!({ "name": l.name, "level": l.level })).collect::<Vec<_>>(),
+        "links": links(&person.contact.links),
+    });
+    nonempty_sections(&mut data);
+    data
+}

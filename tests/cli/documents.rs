@@ -1,0 +1,425 @@
+//! The portfolio and the handouts, themes, design parameters, and taking over templates.
+
+use serde_json::Value;
+
+use super::{PERSON, Test, example_content, pages, poppler, text};
+
+const PROFILES: [&str; 4] = ["backend", "fullstack", "leadership", "streaming"];
+
+fn content_arg() -> String {
+    example_content().to_str().unwrap().to_owned()
+}
+
+/// Builds every document of the example for one profile (and theme) into a scratch folder.
+fn build(profile: &str, extra: &[&str]) -> Test {
+    let t = Test::new()
+        .args(&[
+            "build",
+            "--profile",
+            profile,
+            "--content",
+            &content_arg(),
+            "--date",
+            "2026-11-01",
+        ])
+        .args(extra);
+    t.run().success();
+    t
+}
+
+fn data(document: &str, profile: &str) -> Value {
+    let run = Test::new()
+        .args(&[
+            "data",
+            document,
+            "--profile",
+            profile,
+            "--content",
+            &content_arg(),
+            "--date",
+            "2026-11-01",
+        ])
+        .run()
+        .success();
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+fn page_text(pdf: &std::path::Path, page: usize) -> String {
+    let n = page.to_string();
+    poppler("pdftotext", &["-raw", "-f", &n, "-l", &n], pdf)
+}
+
+#[test]
+fn every_profile_gets_a_cv_a_portfolio_and_its_handouts() {
+    for profile in PROFILES {
+        let t = build(profile, &[]);
+        assert_eq!(
+            pages(&t.path(&format!("dist/{profile}/cv.pdf"))),
+            1,
+            "{profile} cv"
+        );
+        let portfolio = pages(&t.path(&format!("dist/{profile}/portfolio.pdf")));
+        assert!(portfolio >= 4, "{profile} portfolio has {portfolio} pages");
+        let data = data("portfolio", profile);
+        let projects = data["projects"].as_array().unwrap();
+        assert!(!projects.is_empty());
+        for p in projects {
+            let pdf = t.path(&format!(
+                "dist/{profile}/case-studies/{}.pdf",
+                p["id"].as_str().unwrap()
+            ));
+            let n = pages(&pdf);
+            assert!((1..=2).contains(&n), "{} has {n} pages", pdf.display());
+            assert!(text(&pdf).contains(p["title"].as_str().unwrap()));
+        }
+        let handouts = std::fs::read_dir(t.path(&format!("dist/{profile}/case-studies")))
+            .unwrap()
+            .count();
+        let tied = data["case_studies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["handout"] == true)
+            .count();
+        assert_eq!(handouts, projects.len() + tied, "{profile}");
+    }
+}
+
+/// The write-up headings a project has, in the order the portfolio prints them.
+fn write_up_headings(p: &Value) -> Vec<&'static str> {
+    let has = |key: &str| match &p[key] {
+        Value::Array(a) => !a.is_empty(),
+        Value::Null => false,
+        _ => true,
+    };
+    [
+        ("scope", "Scope"),
+        ("problem", "Problem"),
+        ("architecture", "Architecture"),
+        ("rationale", "Rationale"),
+        ("data_flow", "Data flow"),
+        ("decisions", "Decisions and trade-offs"),
+        ("scale", "Scale and reliability"),
+        ("performance", "Performance and load"),
+        ("scalability", "Scalability"),
+        ("postmortem", "Post-mortem"),
+        ("metrics", "Metrics"),
+        ("outcome", "Outcome"),
+        ("roadmap", "Roadmap"),
+    ]
+    .into_iter()
+    .filter(|(key, _)| has(key))
+    .map(|(_, heading)| heading)
+    .collect()
+}
+
+#[test]
+fn portfolio_prints_each_system_and_its_headings_in_order() {
+    let t = build("backend", &["portfolio"]);
+    let pdf = t.path("dist/backend/portfolio.pdf");
+    let lines: Vec<String> = text(&pdf)
+        .lines()
+        .map(|l| l.trim().to_uppercase())
+        .collect();
+    let data = data("portfolio", "backend");
+    let mut at = 0;
+    let mut find = |wanted: &str| {
+        let wanted = wanted.to_uppercase();
+        let found = lines[at..].iter().position(|l| *l == wanted);
+        let i = found.unwrap_or_else(|| panic!("`{wanted}` is missing after line {at}"));
+        at += i + 1;
+    };
+    find("Selected systems");
+    for p in data["projects"].as_array().unwrap() {
+        find(p["title"].as_str().unwrap());
+        for heading in write_up_headings(p) {
+            find(heading);
+        }
+    }
+    find("Experience");
+    find("Principles");
+    find("Case studies");
+}
+
+#[test]
+fn no_heading_ends_a_page() {
+    for theme in ["modern", "classic"] {
+        let t = build("backend", &["portfolio", "--theme", theme]);
+        let pdf = t.path("dist/backend/portfolio.pdf");
+        let data = data("portfolio", "backend");
+        let mut headings: Vec<String> = vec![
+            "Selected systems".into(),
+            "Experience".into(),
+            "Principles".into(),
+        ];
+        for p in data["projects"].as_array().unwrap() {
+            headings.push(p["title"].as_str().unwrap().into());
+            headings.extend(write_up_headings(p).into_iter().map(String::from));
+        }
+        for r in data["experience"].as_array().unwrap() {
+            headings.extend(
+                r["narrative"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s["heading"].as_str().unwrap().to_owned()),
+            );
+        }
+        let headings: Vec<String> = headings.iter().map(|h| h.to_uppercase()).collect();
+        let total = pages(&pdf);
+        for page in 1..total {
+            let text = page_text(&pdf, page);
+            // The footer (name · Portfolio, n / total) comes last; the line before it is the
+            // page's last line of content.
+            let content: Vec<&str> = text
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.contains(" / "))
+                .collect();
+            let last = content
+                .iter()
+                .rev()
+                .find(|l| !l.contains("· Portfolio"))
+                .unwrap()
+                .trim()
+                .to_uppercase();
+            assert!(
+                !headings.contains(&last),
+                "{theme}: page {page} ends with the heading `{last}`"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_document_builds_under_every_theme() {
+    for theme in ["modern", "classic"] {
+        let t = build("streaming", &["--theme", theme]);
+        assert_eq!(pages(&t.path("dist/streaming/cv.pdf")), 1, "{theme}");
+        assert!(
+            pages(&t.path("dist/streaming/portfolio.pdf")) >= 4,
+            "{theme}"
+        );
+        for entry in std::fs::read_dir(t.path("dist/streaming/case-studies")).unwrap() {
+            let pdf = entry.unwrap().path();
+            assert!((1..=2).contains(&pages(&pdf)), "{theme}: {}", pdf.display());
+        }
+        let fonts = poppler("pdffonts", &[], &t.path("dist/streaming/portfolio.pdf"));
+        let family = if theme == "modern" {
+            "Inter"
+        } else {
+            "LibertinusSerif"
+        };
+        assert!(fonts.contains(family), "{theme}: {fonts}");
+    }
+}
+
+#[test]
+fn every_pdf_has_title_author_keywords_and_language() {
+    let t = build("backend", &[]);
+    for (file, title) in [
+        ("cv.pdf", "Ilka Moravec-Dunmore — CV"),
+        ("portfolio.pdf", "Ilka Moravec-Dunmore — Portfolio"),
+        (
+            "case-studies/ledger.pdf",
+            "Ilka Moravec-Dunmore — Halden Ledger",
+        ),
+        (
+            "case-studies/ledger-refund-incident.pdf",
+            "Ilka Moravec-Dunmore — The double-posted refunds",
+        ),
+    ] {
+        let pdf = t.path(&format!("dist/backend/{file}"));
+        let info = poppler("pdfinfo", &[], &pdf);
+        assert!(
+            info.contains(&format!("Title:           {title}\n")),
+            "{file}: {info}"
+        );
+        assert!(
+            info.contains("Author:          Ilka Moravec-Dunmore\n"),
+            "{file}: {info}"
+        );
+        assert!(
+            info.contains("Keywords:        backend engineer, distributed systems"),
+            "{file}: {info}"
+        );
+        let bytes = std::fs::read(&pdf).unwrap();
+        assert!(
+            bytes.windows(9).any(|w| w == b"/Lang(en)"),
+            "{file} has no /Lang"
+        );
+    }
+}
+
+#[test]
+fn handouts_carry_the_author_in_the_footer() {
+    let t = build("backend", &["case-study", "--project", "ledger"]);
+    let pdf = t.path("dist/backend/case-studies/ledger.pdf");
+    for page in 1..=pages(&pdf) {
+        let text = page_text(&pdf, page);
+        assert!(
+            text.contains("Ilka Moravec-Dunmore · ilka@example.com · ilka.example.dev"),
+            "page {page}:\n{text}"
+        );
+    }
+    // Only the one asked for.
+    assert_eq!(
+        std::fs::read_dir(t.path("dist/backend/case-studies"))
+            .unwrap()
+            .count(),
+        1
+    );
+    assert!(!t.path("dist/backend/cv.pdf").exists());
+}
+
+#[test]
+fn project_option_errors() {
+    let base = ["build", "case-study", "--content"];
+    Test::new()
+        .args(&base)
+        .args(&[&content_arg(), "--project", "ledgr"])
+        .run()
+        .failure()
+        .stderr_is(
+            "error: there is no project or case study `ledgr`\n = hint: did you mean `ledger`?\n\n",
+        );
+    Test::new()
+        .args(&base)
+        .args(&[
+            &content_arg(),
+            "--profile",
+            "backend",
+            "--project",
+            "clinic-board",
+        ])
+        .run()
+        .failure()
+        .stderr_has("error: no profile selects `clinic-board`");
+}
+
+#[test]
+fn a_content_field_starts_an_entry_on_a_new_page() {
+    let t = build("backend", &["portfolio"]);
+    let pdf = t.path("dist/backend/portfolio.pdf");
+    // halden-2022, the newest role, has `new_page: true`: it starts a page, and takes the
+    // section heading above it along.
+    let starts = (1..=pages(&pdf)).any(|p| {
+        page_text(&pdf, p)
+            .starts_with("EXPERIENCE\nStaff Engineer, Payments Platform · Halden Pay\n")
+    });
+    assert!(starts, "the role does not start a page");
+}
+
+fn design(yaml: &str) -> Test {
+    Test::new()
+        .file("content/person.yaml", PERSON)
+        .file("content/design.yaml", yaml)
+}
+
+#[test]
+fn design_parameters_apply_without_touching_typst() {
+    let t = design("design:\n  paper: us-letter\n  theme: classic\n  accent: '#336699'\n  margins: 0.75in\n  font_size: 11\n")
+        .args(&["build", "cv", "--date", "2026-11-01"]);
+    t.run().success();
+    let pdf = t.path("dist/default/cv.pdf");
+    let info = poppler("pdfinfo", &[], &pdf);
+    assert!(
+        info.contains("Page size:       612 x 792 pts (letter)"),
+        "{info}"
+    );
+    assert!(poppler("pdffonts", &[], &pdf).contains("LibertinusSerif"));
+}
+
+#[test]
+fn design_mistakes_are_errors_with_places() {
+    let check = |yaml: &str| design(yaml).args(&["check"]).run().failure();
+    check("design:\n  accent: blue\n")
+        .stderr_has("error: `blue` is not a colour: expected `#rrggbb`, for example `#1d4f91`\n  ┌─ content/design.yaml:2:11");
+    check("design:\n  paper: a5\n")
+        .stderr_has("error: `a5` is not a known value here\n  ┌─ content/design.yaml:2:10")
+        .stderr_has("= hint: did you mean `a4`?");
+    check("design:\n  margins: 16\n").stderr_has("error: `16` is not a length");
+    check("design:\n  font_size: 30\n").stderr_has(
+        "error: font size 30 is out of range: use 7 to 14 (points)\n  ┌─ content/design.yaml:2:14",
+    );
+    check("design:\n  theme: modrn\n").stderr_has("= hint: did you mean `modern`?");
+    design("design:\n  font: Interr\n")
+        .args(&["build"])
+        .run()
+        .failure()
+        .stderr_has("error: there is no font `Interr`\n  ┌─ content/design.yaml:2:9")
+        .stderr_has("= hint: did you mean `Inter`?");
+}
+
+#[test]
+fn ejected_templates_replace_the_built_ins() {
+    let t = Test::new()
+        .file("content/person.yaml", PERSON)
+        .args(&["templates", "eject"]);
+    let run = t.run().success();
+    for file in [
+        "lib.typ",
+        "cv.typ",
+        "portfolio.typ",
+        "case-study.typ",
+        "sample/cv.json",
+        "sample/portfolio.json",
+        "sample/case-study.json",
+    ] {
+        assert!(
+            t.path(&format!("templates/{file}")).is_file(),
+            "{file} missing"
+        );
+        assert!(
+            run.stdout.contains(&format!("wrote templates/{file}")),
+            "{}",
+            run.stdout
+        );
+    }
+    // A second eject would overwrite: refused, nothing written.
+    Test::new().file("templates/cv.typ", "mine").args(&["templates", "eject"]).run().failure().stderr_has(
+        "error: `templates/cv.typ` already exists\n = hint: nothing was written; pass `--force` to overwrite them, or name another folder",
+    );
+    // Edit the ejected CV; the build uses it.
+    let cv = std::fs::read_to_string(t.path("templates/cv.typ")).unwrap();
+    let t = t
+        .file(
+            "templates/cv.typ",
+            &cv.replace("\"Experience\"", "\"Work history\""),
+        )
+        .file(
+            "content/roles.yaml",
+            "experience:\n  - {id: a, title: Engineer, organization: Acme, start: 2020}\n",
+        );
+    let t = Test {
+        args: Vec::new(),
+        ..t
+    }
+    .args(&["build", "cv", "--date", "2026-11-01"]);
+    t.run().success();
+    assert!(text(&t.path("dist/default/cv.pdf")).contains("WORK HISTORY"));
+}
+
+#[test]
+fn sample_data_of_every_template_is_current() {
+    for (document, extra) in [
+        ("cv", &[][..]),
+        ("portfolio", &[][..]),
+        ("case-study", &["--project", "ledger"][..]),
+    ] {
+        let run = Test::new()
+            .args(&[
+                "data",
+                document,
+                "--profile",
+                "backend",
+                "--content",
+                &content_arg(),
+                "--date",
+                "2026-11-01",
+            ])
+            .args(extra)
+            .run()
+            .success();
+        super::assert_current(&format!("templates/sample/{document}.json"), &run.stdout);
+    }
+}

@@ -1,7 +1,5 @@
 //! `resume build` on the example content and on broken projects.
 
-use std::path::Path;
-
 use super::{PERSON, Test, example_content, pages, poppler, text};
 
 fn build_example(profile: &str, extra: &[&str]) -> (Test, super::Run) {

@@ -2,7 +2,10 @@
 
 use serde_json::{Value, json};
 
-use super::{BuildInfo, design, kind_label, links, meta, person_data, range_text, role, texts};
+use super::{
+    BuildInfo, certification, design, education, language, links, meta, person_data, range_text,
+    role, skill_group, texts, writing,
+};
 use crate::model::Content;
 use crate::model::rules::Rules;
 use crate::select::Selection;
@@ -61,26 +64,11 @@ fn cv_data(sel: &Selection, content: &Content, info: &BuildInfo) -> Value {
                 "links": links(&project.links),
             })
         }).collect::<Vec<_>>(),
-        "skills": sel.skills.shown.iter().take(max("skills")).map(|s| json!({ "group": s.entry.group, "items": s.entry.items })).collect::<Vec<_>>(),
-        "education": sel.education.shown.iter().take(max("education")).map(|e| {
-            let ed = e.entry;
-            json!({
-                "institution": ed.institution,
-                "degree": ed.degree,
-                "location": ed.location,
-                "dates": range_text(ed.start.as_ref().map(|s| &s.value), ed.end.as_ref()),
-                "details": texts(&e.top_bullets(2)),
-            })
-        }).collect::<Vec<_>>(),
-        "certifications": sel.certifications.shown.iter().take(max("certifications")).map(|c| {
-            let c = c.entry;
-            json!({ "name": c.name, "issuer": c.issuer, "date": c.date.map(|d| d.display()), "url": c.url })
-        }).collect::<Vec<_>>(),
-        "writing": sel.writing.shown.iter().take(max("writing")).map(|w| {
-            let w = w.entry;
-            json!({ "title": w.title, "kind": kind_label(&w.kind), "venue": w.venue, "date": w.date.map(|d| d.display()), "url": w.url })
-        }).collect::<Vec<_>>(),
-        "languages": person.languages.iter().map(|l| json!({ "name": l.name, "level": l.level })).collect::<Vec<_>>(),
+        "skills": sel.skills.shown.iter().take(max("skills")).map(|s| skill_group(s.entry)).collect::<Vec<_>>(),
+        "education": sel.education.shown.iter().take(max("education")).map(|e| education(e, 2)).collect::<Vec<_>>(),
+        "certifications": sel.certifications.shown.iter().take(max("certifications")).map(|c| certification(c.entry)).collect::<Vec<_>>(),
+        "writing": sel.writing.shown.iter().take(max("writing")).map(|w| writing(w.entry)).collect::<Vec<_>>(),
+        "languages": person.languages.iter().map(language).collect::<Vec<_>>(),
     })
 }
 

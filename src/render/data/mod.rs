@@ -194,6 +194,33 @@ fn project_full(
     })
 }
 
+fn skill_group(s: &crate::model::SkillGroup) -> Value {
+    json!({ "group": s.group, "items": s.items })
+}
+
+fn education(e: &Chosen<crate::model::Education>, bullets: usize) -> Value {
+    let ed = e.entry;
+    json!({
+        "institution": ed.institution,
+        "degree": ed.degree,
+        "location": ed.location,
+        "dates": range_text(ed.start.as_ref().map(|s| &s.value), ed.end.as_ref()),
+        "details": texts(&e.top_bullets(bullets)),
+    })
+}
+
+fn certification(c: &crate::model::Certification) -> Value {
+    json!({ "name": c.name, "issuer": c.issuer, "date": c.date.map(|d| d.display()), "url": c.url })
+}
+
+fn writing(w: &crate::model::Writing) -> Value {
+    json!({ "title": w.title, "kind": kind_label(&w.kind), "venue": w.venue, "date": w.date.map(|d| d.display()), "url": w.url })
+}
+
+fn language(l: &crate::model::Language) -> Value {
+    json!({ "name": l.name, "level": l.level })
+}
+
 fn metric(m: &crate::model::Metric) -> Value {
     json!({ "value": m.value, "label": m.label, "context": m.context })
 }

@@ -5,8 +5,8 @@ use serde_json::{Value, json};
 
 use super::cv::nonempty_sections;
 use super::{
-    BuildInfo, design, kind_label, links, meta, metric, paragraphs, person_data, project_full,
-    range_text, role, texts,
+    BuildInfo, certification, design, education, language, links, meta, metric, paragraphs,
+    person_data, project_full, role, skill_group, writing,
 };
 use crate::model::Content;
 use crate::select::Selection;
@@ -56,26 +56,11 @@ pub fn portfolio(sel: &Selection, content: &Content, info: &BuildInfo) -> Value 
                 "handout": handout(s.project.as_ref().map(|p| p.value.as_str())),
             })
         }).collect::<Vec<_>>(),
-        "writing": sel.writing.shown.iter().take(max("writing")).map(|w| {
-            let w = w.entry;
-            json!({ "title": w.title, "kind": kind_label(&w.kind), "venue": w.venue, "date": w.date.map(|d| d.display()), "url": w.url })
-        }).collect::<Vec<_>>(),
-        "skills": sel.skills.shown.iter().take(max("skills")).map(|s| json!({ "group": s.entry.group, "items": s.entry.items })).collect::<Vec<_>>(),
-        "education": sel.education.shown.iter().take(max("education")).map(|e| {
-            let ed = e.entry;
-            json!({
-                "institution": ed.institution,
-                "degree": ed.degree,
-                "location": ed.location,
-                "dates": range_text(ed.start.as_ref().map(|s| &s.value), ed.end.as_ref()),
-                "details": texts(&e.top_bullets(bullets)),
-            })
-        }).collect::<Vec<_>>(),
-        "certifications": sel.certifications.shown.iter().take(max("certifications")).map(|c| {
-            let c = c.entry;
-            json!({ "name": c.name, "issuer": c.issuer, "date": c.date.map(|d| d.display()), "url": c.url })
-        }).collect::<Vec<_>>(),
-        "languages": person.languages.iter().map(|l| json!({ "name": l.name, "level": l.level })).collect::<Vec<_>>(),
+        "writing": sel.writing.shown.iter().take(max("writing")).map(|w| writing(w.entry)).collect::<Vec<_>>(),
+        "skills": sel.skills.shown.iter().take(max("skills")).map(|s| skill_group(s.entry)).collect::<Vec<_>>(),
+        "education": sel.education.shown.iter().take(max("education")).map(|e| education(e, bullets)).collect::<Vec<_>>(),
+        "certifications": sel.certifications.shown.iter().take(max("certifications")).map(|c| certification(c.entry)).collect::<Vec<_>>(),
+        "languages": person.languages.iter().map(language).collect::<Vec<_>>(),
         "links": links(&person.contact.links),
     });
     nonempty_sections(&mut data);

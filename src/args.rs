@@ -62,6 +62,10 @@ pub struct ListArgs {
     /// Also show every bullet kept or dropped.
     #[arg(long)]
     pub bullets: bool,
+
+    /// Also lay out each CV and show what fitting it to its pages drops.
+    #[arg(long)]
+    pub fit: bool,
 }
 
 /// Ad hoc selection on top of a profile (entries only; bullets follow the profile).

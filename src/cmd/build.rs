@@ -4,11 +4,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use super::fit_cache::{self, FitCache};
 use super::{Reported, fail, load_content, shared};
 use crate::args::{BuildArgs, Document};
 use crate::diagnostic::Diag;
+use crate::diagnostic::SourceFiles;
 use crate::load::io_reason;
-use crate::render::{self, data};
+use crate::render::{self, data, fit};
 use crate::select;
 
 pub fn run(args: &BuildArgs) -> Result<(), Reported> {
@@ -39,6 +41,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
         }
     }
 
+    let mut cache = FitCache::open(&args.out);
     let mut written = 0;
     let mut handouts_wanted = args.projects.is_empty();
     for rules in profiles {
@@ -52,7 +55,8 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
                 theme: args.options.theme,
             };
             // What this document writes: one file, or one per handout.
-            let jobs: Vec<(PathBuf, serde_json::Value)> = match document {
+            let doc_rules = rules.documents.get(document.name());
+            let jobs: Vec<(PathBuf, Job)> = match document {
                 Document::CaseStudy => data::handouts(&selection, &content, &info, &args.projects)
                     .into_iter()
                     .map(|h| {
@@ -61,37 +65,91 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
                                 .join(name)
                                 .join("case-studies")
                                 .join(format!("{}.pdf", h.id)),
-                            h.data,
+                            Job::Plain(h.data),
                         )
                     })
                     .collect(),
+                Document::Cv if doc_rules.is_none_or(|d| d.fit) => {
+                    let path = args.out.join(name).join("cv.pdf");
+                    let budget = doc_rules.map_or(1, |d| d.pages);
+                    vec![(
+                        path,
+                        Job::Fit(data::cv_draft(&selection, &content, &info), budget),
+                    )]
+                }
                 _ => {
                     let path = args.out.join(name).join(format!("{}.pdf", document.name()));
                     vec![(
                         path,
-                        shared::document_data(document, &selection, &content, &info),
+                        Job::Plain(shared::document_data(document, &selection, &content, &info)),
                     )]
                 }
             };
             handouts_wanted |= document == Document::CaseStudy && !jobs.is_empty();
             warn_emptied(&selection, document, name, &files);
-            for (path, json) in jobs {
+            for (path, job) in jobs {
                 let t = Instant::now();
-                let rendered =
-                    render::render(&mut world, document.template(), &json, date, &mut files)
-                        .map_err(|diags| {
-                            files.emit(&diags);
-                            fail(Diag::error(format!(
-                                "`{}` of profile `{name}` could not be built; it was not written",
-                                path.display()
-                            )))
-                        })?;
+                let failed = |files: &mut SourceFiles, diags: Vec<Diag>| {
+                    files.emit(&diags);
+                    fail(Diag::error(format!(
+                        "`{}` of profile `{name}` could not be built; it was not written",
+                        path.display()
+                    )))
+                };
+                let (rendered, passes) = match job {
+                    Job::Plain(json) => {
+                        let rendered = render::render(
+                            &mut world,
+                            document.template(),
+                            &json,
+                            date,
+                            &mut files,
+                        );
+                        (rendered.map_err(|d| failed(&mut files, d))?, 1)
+                    }
+                    Job::Fit(draft, budget) => {
+                        let cache_name = format!("{name}/{}", document.name());
+                        let key = fit_key(&world, &draft, budget, args.system_fonts);
+                        let known = cache.get(&cache_name, &key);
+                        let fitted = fit::fit(
+                            &mut world,
+                            document.template(),
+                            &draft,
+                            budget,
+                            known,
+                            &mut files,
+                        )
+                        .map_err(|d| failed(&mut files, d))?;
+                        for line in fit::describe(&draft.removals, fitted.plan, budget) {
+                            files.emit(&[Diag::warning(format!(
+                                "the {} of profile `{name}`: {line}",
+                                document.name()
+                            ))]);
+                        }
+                        cache.set(cache_name, key, fitted.plan);
+                        let passes = fitted.passes;
+                        (
+                            render::export(fitted.compiled, &world, date, &mut files)
+                                .map_err(|d| failed(&mut files, d))?,
+                            passes,
+                        )
+                    }
+                };
                 files.emit(&rendered.warnings);
+                if document == Document::CaseStudy && rendered.pages > 2 {
+                    files.emit(&[Diag::warning(format!("`{}` runs to {} pages; a handout reads best on one or two", path.display(), rendered.pages))
+                        .hint("shorten the project's write-up, or give it `new_page` breaks in the portfolio instead")]);
+                }
                 write_atomically(&path, &rendered.pdf).map_err(fail)?;
                 written += 1;
                 let s = if rendered.pages == 1 { "" } else { "s" };
+                let layout = if passes == 1 {
+                    String::new()
+                } else {
+                    format!(", {passes} layout passes")
+                };
                 println!(
-                    "wrote {} ({} page{s}, {} ms)",
+                    "wrote {} ({} page{s}{layout}, {} ms)",
                     path.display(),
                     rendered.pages,
                     t.elapsed().as_millis()
@@ -110,12 +168,52 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
             .hint("`resume list` shows what each profile selects"),
         ));
     }
+    if let Some((path, bytes)) = cache.to_write()
+        && let Err(diag) = write_atomically(path, &bytes)
+    {
+        // Only speed is lost: the next build searches again.
+        files.emit(&[Diag {
+            severity: codespan_reporting::diagnostic::Severity::Warning,
+            ..diag
+        }]);
+    }
     let s = if written == 1 { "" } else { "s" };
     println!(
         "built {written} document{s} in {:.2} s",
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// What one output file is made from.
+enum Job {
+    Plain(serde_json::Value),
+    /// A CV to fit into a page budget.
+    Fit(data::CvDraft, usize),
+}
+
+/// Everything that decides how a CV fits: its data, the templates, the budget, the fonts
+/// and this tool's version.
+fn fit_key(
+    world: &render::ResumeWorld,
+    draft: &data::CvDraft,
+    budget: usize,
+    system_fonts: bool,
+) -> String {
+    let data = serde_json::to_vec(&draft.data).unwrap_or_default();
+    let removals = format!("{:?}", draft.removals);
+    let cv = world.template_bytes("cv.typ");
+    let lib = world.template_bytes("lib.typ");
+    let budget = budget.to_le_bytes();
+    fit_cache::key(&[
+        env!("CARGO_PKG_VERSION").as_bytes(),
+        &data,
+        removals.as_bytes(),
+        &cv,
+        &lib,
+        &budget,
+        &[u8::from(system_fonts)],
+    ])
 }
 
 /// Warns about sections a document lists that the profile empties.

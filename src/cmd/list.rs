@@ -6,14 +6,25 @@ use std::fmt::Write;
 use super::{Reported, fail, load_content, shared};
 use crate::args::ListArgs;
 use crate::model::DOCUMENTS;
-use crate::render::data;
+use crate::render::{self, data, fit};
 use crate::select::{self, Entry, Section, Selection};
 
 pub fn run(args: &ListArgs) -> Result<(), Reported> {
+    let date = shared::document_date(None).map_err(fail)?;
     let (loaded, content) = load_content(&args.content.content)?;
     let mut files = loaded.files;
     let extra = shared::command_line_filter(&args.selectors, &content, &mut files)?;
     let profiles = shared::profiles(&content, args.profile.as_deref()).map_err(fail)?;
+    let mut world = args.fit.then(|| {
+        let root = loaded
+            .dir
+            .parent()
+            .map_or_else(|| loaded.dir.clone(), std::path::Path::to_path_buf);
+        (
+            render::world(root, false, date),
+            shared::content_root(&loaded.dir),
+        )
+    });
     let mut out = String::new();
     for (i, rules) in profiles.into_iter().enumerate() {
         if i > 0 {
@@ -21,6 +32,36 @@ pub fn run(args: &ListArgs) -> Result<(), Reported> {
         }
         let sel = select::select(&content, rules, &extra, false);
         explain(&sel, args.bullets, &mut out);
+        if let Some((world, content_root)) = &mut world {
+            let info = data::BuildInfo {
+                date,
+                document: "cv",
+                content_root,
+                theme: None,
+            };
+            let draft = data::cv_draft(&sel, &content, &info);
+            let budget = rules.documents.get("cv").map_or(1, |d| d.pages);
+            let fitted =
+                fit::fit(world, "cv.typ", &draft, budget, None, &mut files).map_err(|diags| {
+                    files.emit(&diags);
+                    Reported
+                })?;
+            let lines = fit::describe(&draft.removals, fitted.plan, budget);
+            let pages = fitted.compiled.document.pages().len();
+            let s = if pages == 1 { "" } else { "s" };
+            if lines.is_empty() {
+                let _ = writeln!(out, "\ncv: fits on {pages} page{s} as selected");
+            } else {
+                let _ = writeln!(
+                    out,
+                    "\ncv: fits on {pages} page{s} after fitting ({} layout passes):",
+                    fitted.passes
+                );
+                for line in lines {
+                    let _ = writeln!(out, "  {line}");
+                }
+            }
+        }
     }
     print!("{out}");
     Ok(())

@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod data;
+mod fit_cache;
 mod list;
 pub mod schema;
 mod shared;

@@ -468,6 +468,8 @@ fn compile(name: &str, p: &Profile, checker: &mut Checker) -> Rules {
                     sections,
                     max,
                     bullets: rule.bullets,
+                    pages: rule.pages.map_or(1, |p| usize::from(p.0)),
+                    fit: rule.fit.unwrap_or(kind.name == "cv"),
                 },
             )
         })

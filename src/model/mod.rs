@@ -35,7 +35,7 @@ pub use extras::{
     Certification, Education, Exploration, Principle, SkillGroup, Writing, WritingKind,
 };
 pub use person::{Contact, Language, Person, Variant};
-pub use profile::{BulletRule, DocumentRule, Order, Profile, SectionRule};
+pub use profile::{BulletRule, DocumentRule, Order, PageBudget, Profile, SectionRule};
 pub use project::{Architecture, CaseStudy, Classification, Decision, Incident, Module, Project};
 pub use role::{Employment, Role, WorkMode};
 pub(crate) use spanned::{SPANNED_FIELDS, SPANNED_NAME};

@@ -108,6 +108,39 @@ pub struct DocumentRule {
     /// At most this many bullets per entry in this document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bullets: Option<usize>,
+    /// The CV's page budget: 1 (default) or 2 for a long-form CV.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<PageBudget>,
+    /// Shrink the CV to its page budget (default true); `false` prints it as selected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fit: Option<bool>,
+}
+
+/// How many pages the CV may take: 1 or 2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PageBudget(pub u8);
+
+impl JsonSchema for PageBudget {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "PageBudget".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "integer", "minimum": 1, "maximum": 2, "description": "1 or 2 pages" })
+    }
+}
+
+impl<'de> Deserialize<'de> for PageBudget {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<PageBudget, D::Error> {
+        match u8::deserialize(d)? {
+            n @ 1..=2 => Ok(PageBudget(n)),
+            n => Err(de::Error::custom(format!(
+                "a CV of {n} pages is not offered: `pages` is 1 or 2"
+            ))),
+        }
+    }
 }
 
 /// How a section is ordered.
@@ -207,6 +240,8 @@ impl Profile {
             let mine = self.documents.entry(name.clone()).or_default();
             keep(&mut mine.sections, &theirs.sections);
             keep(&mut mine.bullets, &theirs.bullets);
+            keep(&mut mine.pages, &theirs.pages);
+            keep(&mut mine.fit, &theirs.fit);
             for (section, max) in &theirs.max {
                 mine.max.entry(section.clone()).or_insert(*max);
             }

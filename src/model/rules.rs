@@ -110,6 +110,10 @@ pub struct DocumentRules {
     pub sections: Vec<String>,
     pub max: BTreeMap<String, usize>,
     pub bullets: Option<usize>,
+    /// The page budget (the CV's: 1 unless the profile says 2).
+    pub pages: usize,
+    /// Whether to shrink the document to its page budget.
+    pub fit: bool,
 }
 
 fn tags(t: &[Spanned<String>]) -> Vec<&str> {

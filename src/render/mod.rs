@@ -1,6 +1,7 @@
 //! Render: document data to PDF through Typst, compiled in this process.
 
 pub mod data;
+pub mod fit;
 mod fonts;
 pub mod templates;
 mod world;
@@ -41,6 +42,24 @@ pub fn render(
     date: Date,
     files: &mut SourceFiles,
 ) -> Result<Rendered, Vec<Diag>> {
+    let compiled = compile(world, template, data, files)?;
+    export(compiled, world, date, files)
+}
+
+/// A laid-out document and the warnings of its compilation.
+pub struct Compiled {
+    pub document: PagedDocument,
+    pub warnings: Vec<Diag>,
+}
+
+/// Lays the document out (no PDF yet). Between compiles of one run the world keeps its
+/// caches, so a compile after a small data change is quick.
+pub fn compile(
+    world: &mut ResumeWorld,
+    template: &str,
+    data: &serde_json::Value,
+    files: &mut SourceFiles,
+) -> Result<Compiled, Vec<Diag>> {
     // Serialising a `Value` cannot fail.
     let json = serde_json::to_vec_pretty(data).unwrap_or_default();
     world.set_document(template, json);
@@ -51,13 +70,23 @@ pub fn render(
     };
     let Warned { output, warnings } = typst::compile::<PagedDocument>(spans.world);
     let warnings: Vec<Diag> = warnings.iter().map(|d| spans.convert(d)).collect();
-    let document = output.map_err(|errors| {
-        errors
+    match output {
+        Ok(document) => Ok(Compiled { document, warnings }),
+        Err(errors) => Err(errors
             .iter()
             .map(|d| spans.convert(d))
-            .chain(warnings.iter().cloned())
-            .collect::<Vec<_>>()
-    })?;
+            .chain(warnings)
+            .collect()),
+    }
+}
+
+/// Writes a laid-out document as PDF.
+pub fn export(
+    compiled: Compiled,
+    world: &ResumeWorld,
+    date: Date,
+    files: &mut SourceFiles,
+) -> Result<Rendered, Vec<Diag>> {
     let timestamp = Datetime::from_ymd_hms(
         date.year,
         date.month.unwrap_or(1),
@@ -71,12 +100,17 @@ pub fn render(
         timestamp,
         ..PdfOptions::default()
     };
-    let pdf = typst_pdf::pdf(&document, &options)
+    let mut spans = SpanMap {
+        world,
+        ids: HashMap::new(),
+        files,
+    };
+    let pdf = typst_pdf::pdf(&compiled.document, &options)
         .map_err(|errors| errors.iter().map(|d| spans.convert(d)).collect::<Vec<_>>())?;
     Ok(Rendered {
         pdf,
-        pages: document.pages().len(),
-        warnings,
+        pages: compiled.document.pages().len(),
+        warnings: compiled.warnings,
     })
 }
 

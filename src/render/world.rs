@@ -83,6 +83,13 @@ impl ResumeWorld {
         })
     }
 
+    /// A template's bytes as a compile would see them (the project's, else built-in).
+    pub fn template_bytes(&self, name: &str) -> Vec<u8> {
+        self.file(template_id(name))
+            .map(|b| b.to_vec())
+            .unwrap_or_default()
+    }
+
     /// The project's templates folder (it may not exist).
     pub fn templates_dir(&self) -> PathBuf {
         self.root.join("templates")

@@ -141,18 +141,26 @@ fn build_without_profile_builds_every_profile() {
         "2026-11-01",
     ]);
     let run = t.run().success();
-    for profile in ["backend", "fullstack", "leadership", "streaming"] {
+    // Every CV is one page, but for the profile that allows two.
+    for (profile, n) in [
+        ("backend", 1),
+        ("fullstack", 1),
+        ("leadership", 1),
+        ("longform", 2),
+        ("streaming", 1),
+    ] {
+        let s = if n == 1 { "" } else { "s" };
         assert!(
             run.stdout
-                .contains(&format!("wrote dist/{profile}/cv.pdf (1 page")),
+                .contains(&format!("wrote dist/{profile}/cv.pdf ({n} page{s}")),
             "{}",
             run.stdout
         );
-        assert_eq!(pages(&t.path(&format!("dist/{profile}/cv.pdf"))), 1);
+        assert_eq!(pages(&t.path(&format!("dist/{profile}/cv.pdf"))), n);
     }
     // Each profile: a CV, a portfolio and its handouts.
     assert!(
-        run.stdout.contains("built 29 documents in"),
+        run.stdout.contains("built 41 documents in"),
         "{}",
         run.stdout
     );
@@ -184,7 +192,7 @@ fn unknown_profile_lists_the_known_ones() {
         .stderr_is(
             "error: unknown profile `backedn`
  = hint: did you mean `backend`?
- = hint: known profiles: `backend`, `fullstack`, `leadership`, `streaming`
+ = hint: known profiles: `backend`, `fullstack`, `leadership`, `longform`, `streaming`
 
 ",
         );

@@ -4,7 +4,14 @@ use serde_json::Value;
 
 use super::{PERSON, Test, example_content, pages, poppler, text};
 
-const PROFILES: [&str; 4] = ["backend", "fullstack", "leadership", "streaming"];
+/// Every example profile, with its CV's page budget.
+const PROFILES: [(&str, usize); 5] = [
+    ("backend", 1),
+    ("fullstack", 1),
+    ("leadership", 1),
+    ("longform", 2),
+    ("streaming", 1),
+];
 
 fn content_arg() -> String {
     example_content().to_str().unwrap().to_owned()
@@ -51,11 +58,11 @@ fn page_text(pdf: &std::path::Path, page: usize) -> String {
 
 #[test]
 fn every_profile_gets_a_cv_a_portfolio_and_its_handouts() {
-    for profile in PROFILES {
+    for (profile, budget) in PROFILES {
         let t = build(profile, &[]);
         assert_eq!(
             pages(&t.path(&format!("dist/{profile}/cv.pdf"))),
-            1,
+            budget,
             "{profile} cv"
         );
         let portfolio = pages(&t.path(&format!("dist/{profile}/portfolio.pdf")));

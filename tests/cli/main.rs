@@ -4,6 +4,7 @@
 mod build;
 mod content_errors;
 mod documents;
+mod fit;
 mod schema;
 mod select;
 

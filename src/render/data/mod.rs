@@ -11,7 +11,7 @@ mod portfolio;
 
 use serde_json::{Value, json};
 
-pub use cv::{cv, document_max};
+pub use cv::{CvDraft, Removal, cv, cv_draft, document_max};
 pub use handout::{Handout, handouts};
 pub use portfolio::portfolio;
 

@@ -1,0 +1,73 @@
+//! Remembers how each CV was made to fit, keyed by a hash of everything that decides it
+//! (the data, the templates, the page budget, the tool's version), so that rebuilding
+//! unchanged input lays the CV out once instead of searching again. Kept beside the
+//! PDFs in `<out>/.resume-fit.json`; a missing or unreadable cache is simply empty.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::render::fit::Plan;
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Entry {
+    key: String,
+    plan: Plan,
+}
+
+pub struct FitCache {
+    path: PathBuf,
+    entries: BTreeMap<String, Entry>,
+    changed: bool,
+}
+
+impl FitCache {
+    pub fn open(out: &Path) -> FitCache {
+        let path = out.join(".resume-fit.json");
+        let entries = std::fs::read(&path)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        FitCache {
+            path,
+            entries,
+            changed: false,
+        }
+    }
+
+    pub fn get(&self, document: &str, key: &str) -> Option<Plan> {
+        self.entries
+            .get(document)
+            .filter(|e| e.key == key)
+            .map(|e| e.plan)
+    }
+
+    pub fn set(&mut self, document: String, key: String, plan: Plan) {
+        if self.get(&document, &key) != Some(plan) {
+            self.entries.insert(document, Entry { key, plan });
+            self.changed = true;
+        }
+    }
+
+    /// Writes the cache if it changed. Returns the path and bytes to write, so that the
+    /// caller writes it the way it writes everything (atomically).
+    pub fn to_write(&self) -> Option<(&Path, Vec<u8>)> {
+        self.changed.then(|| {
+            (
+                self.path.as_path(),
+                serde_json::to_vec_pretty(&self.entries).unwrap_or_default(),
+            )
+        })
+    }
+}
+
+/// A SHA-256 over the parts, each length-prefixed so that no two lists hash alike.
+pub fn key(parts: &[&[u8]]) -> String {
+    let mut hash = Sha256::new();
+    for part in parts {
+        hash.update((part.len() as u64).to_le_bytes());
+        hash.update(part);
+    }
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}

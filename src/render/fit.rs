@@ -1,0 +1,254 @@
+//! The page budget: lay the CV out, measure it, and if it runs past its pages, shrink it
+//! by a fixed sequence until it fits.
+//!
+//! The sequence (see `data::cv_draft` for the drop order): drop the lowest-priority
+//! bullets (every role keeps two), then the lowest-priority entries of the least important
+//! sections. If even dropping all of that does not fit, tighten spacing one step at a time
+//! (at most [`MAX_TIGHTEN`]; the template never goes below a readable size), dropping as
+//! little as possible at each step. The number of items dropped is found by binary
+//! search, so the passes stay few: one when the CV fits as selected, about
+//! `2 + log2(candidates)` when it does not. The same input always gives the same plan.
+
+use typst::foundations::{Label, Selector, Value as TypstValue};
+use typst::introspection::{Introspector, MetadataElem};
+use typst::layout::{Abs, Frame, FrameItem, Point};
+use typst::utils::PicoStr;
+use typst_layout::PagedDocument;
+
+use super::data::{CvDraft, Removal};
+use super::{Compiled, ResumeWorld, compile};
+use crate::diagnostic::{Diag, SourceFiles};
+
+/// Spacing steps the template knows (`data.fit.tighten`).
+pub const MAX_TIGHTEN: u8 = 3;
+
+/// How a document was made to fit: the first `drop` removals, `tighten` steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Plan {
+    pub drop: usize,
+    pub tighten: u8,
+}
+
+pub struct Fitted {
+    pub compiled: Compiled,
+    pub plan: Plan,
+    /// Layout passes it took.
+    pub passes: usize,
+}
+
+/// Finds the plan that fits `draft` in `budget` pages. `known` is the plan of an earlier
+/// build of the same input: tried first, so that a rebuild takes one pass.
+pub fn fit(
+    world: &mut ResumeWorld,
+    template: &str,
+    draft: &CvDraft,
+    budget: usize,
+    known: Option<Plan>,
+    files: &mut SourceFiles,
+) -> Result<Fitted, Vec<Diag>> {
+    let mut passes = 0;
+    let mut lay_out = |plan: Plan, world: &mut ResumeWorld, files: &mut SourceFiles| {
+        passes += 1;
+        compile(
+            world,
+            template,
+            &draft.apply(plan.drop, plan.tighten),
+            files,
+        )
+    };
+    let fits = |c: &Compiled| c.document.pages().len() <= budget;
+
+    if let Some(plan) = known {
+        let compiled = lay_out(plan, world, files)?;
+        if fits(&compiled) {
+            return Ok(Fitted {
+                compiled,
+                plan,
+                passes,
+            });
+        }
+    }
+    let all = draft.removals.len();
+    for tighten in 0..=MAX_TIGHTEN {
+        let none = Plan { drop: 0, tighten };
+        let compiled = lay_out(none, world, files)?;
+        if fits(&compiled) {
+            return Ok(Fitted {
+                compiled,
+                plan: none,
+                passes,
+            });
+        }
+        let most = Plan { drop: all, tighten };
+        let mut best = lay_out(most, world, files)?;
+        if !fits(&best) {
+            if tighten == MAX_TIGHTEN {
+                return Err(vec![overflow(&best.document, budget)]);
+            }
+            continue;
+        }
+        // Dropping nothing overflows, dropping everything fits: find the least to drop.
+        let (mut lo, mut hi) = (0, all);
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            let compiled = lay_out(Plan { drop: mid, tighten }, world, files)?;
+            if fits(&compiled) {
+                hi = mid;
+                best = compiled;
+            } else {
+                lo = mid;
+            }
+        }
+        return Ok(Fitted {
+            compiled: best,
+            plan: Plan { drop: hi, tighten },
+            passes,
+        });
+    }
+    unreachable!("the last tightening step returns")
+}
+
+/// One warning line per entry that lost something: `dropped 2 bullets of role
+/// `halden-2022` (priority 0, 1)`, `dropped project `raftlab` (priority 4)`.
+pub fn describe(removals: &[Removal], plan: Plan, budget: usize) -> Vec<String> {
+    let target = if budget == 1 {
+        "one page".to_owned()
+    } else {
+        format!("{budget} pages")
+    };
+    let mut lines: Vec<String> = Vec::new();
+    let mut bullets: Vec<(&Removal, Vec<i32>)> = Vec::new();
+    for r in &removals[..plan.drop.min(removals.len())] {
+        match r.bullet {
+            Some(_) => match bullets
+                .iter_mut()
+                .find(|(e, _)| e.section == r.section && e.entry == r.entry)
+            {
+                Some((_, priorities)) => priorities.push(r.priority),
+                None => bullets.push((r, vec![r.priority])),
+            },
+            None => lines.push(format!(
+                "dropped {} `{}` (priority {}) to fit {target}",
+                r.what, r.name, r.priority
+            )),
+        }
+    }
+    let mut out: Vec<String> = bullets
+        .into_iter()
+        .map(|(r, mut priorities)| {
+            priorities.sort();
+            let n = priorities.len();
+            let list = priorities
+                .iter()
+                .map(i32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            let s = if n == 1 { "" } else { "s" };
+            format!(
+                "dropped {n} bullet{s} of {} `{}` (priority {list}) to fit {target}",
+                r.what, r.name
+            )
+        })
+        .collect();
+    out.extend(lines);
+    if plan.tighten > 0 {
+        out.push(format!(
+            "tightened the spacing {} step{} of {MAX_TIGHTEN} to fit {target}",
+            plan.tighten,
+            if plan.tighten == 1 { "" } else { "s" }
+        ));
+    }
+    out
+}
+
+/// The error for a CV whose minimum does not fit: how far it runs over, and what is there.
+fn overflow(document: &PagedDocument, budget: usize) -> Diag {
+    let pages = document.pages();
+    let over: f64 = pages[budget..]
+        .iter()
+        .map(|p| content_height(&p.frame).to_mm())
+        .sum();
+    let spilled = sections_from_page(document, budget + 1);
+    let target = if budget == 1 {
+        "one page".to_owned()
+    } else {
+        format!("{budget} pages")
+    };
+    let mut diag = Diag::error(format!(
+        "the CV does not fit on {target} even at its minimum: it runs about {:.0} mm onto page {}",
+        over.max(1.0),
+        budget + 1
+    ));
+    if !spilled.is_empty() {
+        diag = diag.hint(format!(
+            "on page {} and after: {}",
+            budget + 1,
+            crate::suggest::quoted(&spilled.iter().map(String::as_str).collect::<Vec<_>>())
+        ));
+    }
+    diag.hint("at its minimum every role keeps two bullets and the tightest spacing is used; shorten the summary or the longest entries")
+        .hint("or allow a longer CV with `documents: {cv: {pages: 2}}` in the profile, or `fit: false` to print it as selected")
+}
+
+/// The height a page's content takes, from its first item to its last.
+fn content_height(frame: &Frame) -> Abs {
+    let mut top = Abs::inf();
+    let mut bottom = -Abs::inf();
+    visit(frame, Point::zero(), &mut |y, h| {
+        top = top.min(y - h);
+        bottom = bottom.max(y);
+    });
+    if bottom > top {
+        bottom - top
+    } else {
+        Abs::zero()
+    }
+}
+
+fn visit(frame: &Frame, offset: Point, f: &mut impl FnMut(Abs, Abs)) {
+    for (pos, item) in frame.items() {
+        let at = offset + *pos;
+        match item {
+            FrameItem::Group(group) => visit(&group.frame, at, f),
+            FrameItem::Text(text) => f(at.y, text.size),
+            FrameItem::Image(_, size, _) => f(at.y + size.y, size.y),
+            _ => {}
+        }
+    }
+}
+
+/// The sections (marked `<resume-section>` by the template) that start on `page` or later,
+/// and the one running into it.
+fn sections_from_page(document: &PagedDocument, page: usize) -> Vec<String> {
+    let Some(label) = Label::new(PicoStr::intern("resume-section")) else {
+        return Vec::new();
+    };
+    let introspector = document.introspector();
+    let mut marks: Vec<(usize, String)> = introspector
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|content| {
+            let name = match &content.to_packed::<MetadataElem>()?.value {
+                TypstValue::Str(s) => s.to_string(),
+                _ => return None,
+            };
+            let on = introspector.position(content.location()?)?.page.get();
+            Some((on, name))
+        })
+        .collect();
+    marks.sort_by_key(|(on, _)| *on);
+    let running = marks
+        .iter()
+        .rev()
+        .find(|(on, _)| *on < page)
+        .map(|(_, n)| n.clone());
+    running
+        .into_iter()
+        .chain(
+            marks
+                .into_iter()
+                .filter(|(on, _)| *on >= page)
+                .map(|(_, n)| n),
+        )
+        .collect()
+}

@@ -1,0 +1,168 @@
+//! The one-page guarantee: a CV that runs long is shrunk by a fixed sequence, says what
+//! it dropped, fails clearly when even its minimum does not fit, and rebuilds in one pass.
+
+use super::{Test, pages, text};
+
+/// Thirty roles of eight bullets, twelve projects, six skill groups: far more than a page.
+fn stress(extra_profiles: &str) -> Test {
+    let mut yaml = String::from(
+        "person:\n  name: Stress Test\n  headline: Engineer with a long history\n  summary: A summary of ordinary length.\nexperience:\n",
+    );
+    for i in 0..30 {
+        let year = 2025 - i;
+        yaml += &format!(
+            "  - id: role-{i:02}\n    title: Engineer {i}\n    organization: Company {i}\n    start: {}-01\n    end: {year}-01\n    priority: {}\n    highlights:\n",
+            year - 1,
+            i % 3
+        );
+        for j in 0..8 {
+            yaml += &format!(
+                "      - {{text: 'Bullet {j} of role {i}: did a thing that mattered and measured it carefully', priority: {}}}\n",
+                (i * 7 + j * 3) % 5
+            );
+        }
+    }
+    yaml += "projects:\n";
+    for i in 0..12 {
+        yaml += &format!(
+            "  - {{id: p{i}, title: Project {i}, classification: tool, tagline: 'A tool for thing {i}', priority: {}}}\n",
+            i % 4
+        );
+    }
+    yaml += "skills:\n";
+    for i in 0..6 {
+        yaml += &format!("  - {{group: Group {i}, items: [alpha, beta, gamma, delta]}}\n");
+    }
+    yaml += "education:\n  - {institution: Uni, degree: MSc, start: 2000, end: 2002}\n";
+    yaml += "profiles:\n  all:\n    documents:\n      cv:\n        max: {experience: 30, projects: 12}\n        bullets: 8\n";
+    yaml += extra_profiles;
+    Test::new().file("content/all.yaml", &yaml)
+}
+
+const BUILD: [&str; 5] = ["build", "cv", "--date", "2026-11-01", "--profile"];
+
+#[test]
+fn a_long_cv_is_shrunk_to_one_page_and_says_what_went() {
+    let t = stress("").args(&BUILD).args(&["all"]);
+    let run = t.run().success();
+    let pdf = t.path("dist/all/cv.pdf");
+    assert_eq!(pages(&pdf), 1);
+    assert!(
+        run.stdout
+            .starts_with("wrote dist/all/cv.pdf (1 page, 10 layout passes, "),
+        "{}",
+        run.stdout
+    );
+    // Bullets go first (each role keeps two), then the least important sections' entries.
+    let first = run.stderr.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "warning: the cv of profile `all`: dropped 6 bullets of role `role-29` (priority 0, 1, 1, 2, 3, 3) to fit one page"
+    );
+    assert!(run.stderr.contains(
+        "warning: the cv of profile `all`: dropped project `p8` (priority 0) to fit one page\n"
+    ));
+    assert!(run.stderr.contains(
+        "warning: the cv of profile `all`: dropped role `role-27` (priority 0) to fit one page\n"
+    ));
+    // The most important of what is left is still there.
+    let text = text(&pdf);
+    assert!(text.contains("Engineer 1 · Company 1"), "{text}");
+    assert!(text.contains("EDUCATION"), "{text}");
+}
+
+#[test]
+fn the_fitted_cv_is_the_same_every_time_and_rebuilds_in_one_pass() {
+    let t = stress("").args(&BUILD).args(&["all"]);
+    t.run().success();
+    let first = std::fs::read(t.path("dist/all/cv.pdf")).unwrap();
+    // Unchanged input: the cached plan is laid out once.
+    let run = t.run().success();
+    assert!(
+        run.stdout.starts_with("wrote dist/all/cv.pdf (1 page, "),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("layout passes"), "{}", run.stdout);
+    assert_eq!(std::fs::read(t.path("dist/all/cv.pdf")).unwrap(), first);
+    // Without the cache the search finds the same plan, and the same bytes.
+    std::fs::remove_file(t.path("dist/.resume-fit.json")).unwrap();
+    t.run().success();
+    assert_eq!(std::fs::read(t.path("dist/all/cv.pdf")).unwrap(), first);
+}
+
+#[test]
+fn a_profile_can_allow_two_pages_or_switch_fitting_off() {
+    let profiles = "  two:\n    extends: all\n    documents: {cv: {pages: 2}}\n  off:\n    extends: all\n    documents: {cv: {fit: false}}\n";
+    let t = stress(profiles).args(&BUILD).args(&["two"]);
+    t.run().success();
+    assert_eq!(pages(&t.path("dist/two/cv.pdf")), 2);
+    let t = stress(profiles).args(&BUILD).args(&["off"]);
+    let run = t.run().success();
+    assert!(pages(&t.path("dist/off/cv.pdf")) > 2);
+    assert!(!run.stderr.contains("dropped"), "{}", run.stderr);
+    stress("  three:\n    documents: {cv: {pages: 3}}\n")
+        .args(&["check"])
+        .run()
+        .failure()
+        .stderr_has("error: a CV of 3 pages is not offered: `pages` is 1 or 2");
+}
+
+#[test]
+fn a_cv_whose_minimum_overflows_fails_and_names_the_overflow() {
+    let mut summary =
+        String::from("person:\n  name: Huge Summary\n  headline: Writes too much\n  summary: |\n");
+    for _ in 0..60 {
+        summary += &format!(
+            "    {}\n\n",
+            "This paragraph goes on about everything the person has ever done. ".repeat(3)
+        );
+    }
+    let t = Test::new().file("content/person.yaml", &summary).args(&[
+        "build",
+        "cv",
+        "--date",
+        "2026-11-01",
+    ]);
+    let run = t.run().failure();
+    let first = run.stderr.lines().next().unwrap();
+    assert!(
+        first.starts_with(
+            "error: the CV does not fit on one page even at its minimum: it runs about "
+        ),
+        "{first}"
+    );
+    assert!(first.ends_with(" mm onto page 2"), "{first}");
+    assert!(
+        run.stderr
+            .contains(" = hint: on page 2 and after: `summary`\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("`documents: {cv: {pages: 2}}`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!t.path("dist/default/cv.pdf").exists());
+}
+
+#[test]
+fn list_shows_what_fitting_drops() {
+    let run = stress("")
+        .args(&["list", "--profile", "all", "--fit"])
+        .run()
+        .success();
+    assert!(
+        run.stdout
+            .contains("\ncv: fits on 1 page after fitting (10 layout passes):\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("\n  dropped project `p8` (priority 0) to fit one page\n"),
+        "{}",
+        run.stdout
+    );
+}

@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use super::{
-    BuildInfo, design, figures, links, meta_titled, paragraphs, person_data, project_full,
+    BuildInfo, case_study_head, design, figures, links, meta_titled, person_data, project_full,
     section_data,
 };
 use crate::model::Content;
@@ -89,6 +89,17 @@ pub fn handouts(
                 .as_ref()
                 .and_then(|p| content.projects.iter().find(|x| x.id.value == p.value));
             let title = format!("{} — {}", person.name, s.title);
+            let mut case_study = case_study_head(s);
+            case_study["sections"] = json!(
+                s.sections
+                    .iter()
+                    .map(|x| section_data(x, sel))
+                    .collect::<Vec<_>>()
+            );
+            case_study["figures"] = json!(figures(&s.figures, info));
+            case_study["project"] = json!(project.map(|p| {
+                json!({ "id": p.id.value, "title": p.title, "tagline": p.tagline, "stack": p.stack, "links": links(&p.links) })
+            }));
             out.push(Handout {
                 id: s.id.value.clone(),
                 data: json!({
@@ -97,18 +108,7 @@ pub fn handouts(
                     "meta": meta_titled(sel, person, info, &title),
                     "design": design(sel, content, info),
                     "person": person_data(sel, person, info),
-                    "case_study": {
-                        "id": s.id.value,
-                        "title": s.title,
-                        "subtitle": s.subtitle,
-                        "kind": s.kind.label(),
-                        "date": s.date.map(|d| d.display()),
-                        "maturity": s.maturity,
-                        "summary": s.summary.as_deref().map(paragraphs).unwrap_or_default(),
-                        "sections": s.sections.iter().map(|x| section_data(x, sel)).collect::<Vec<_>>(),
-                        "figures": figures(&s.figures, info),
-                        "project": project.map(|p| json!({ "id": p.id.value, "title": p.title, "tagline": p.tagline, "stack": p.stack, "links": links(&p.links) })),
-                    },
+                    "case_study": case_study,
                 }),
             });
         }

@@ -221,6 +221,19 @@ fn language(l: &crate::model::Language) -> Value {
     json!({ "name": l.name, "level": l.level })
 }
 
+/// What the portfolio's index and a handout both say of a case study.
+fn case_study_head(s: &crate::model::CaseStudy) -> Value {
+    json!({
+        "id": s.id.value,
+        "title": s.title,
+        "subtitle": s.subtitle,
+        "kind": s.kind.label(),
+        "date": s.date.map(|d| d.display()),
+        "maturity": s.maturity,
+        "summary": s.summary.as_deref().map(paragraphs).unwrap_or_default(),
+    })
+}
+
 fn metric(m: &crate::model::Metric) -> Value {
     json!({ "value": m.value, "label": m.label, "context": m.context })
 }

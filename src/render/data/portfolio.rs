@@ -5,8 +5,8 @@ use serde_json::{Value, json};
 
 use super::cv::nonempty_sections;
 use super::{
-    BuildInfo, certification, design, education, language, links, meta, metric, paragraphs,
-    person_data, project_full, role, skill_group, writing,
+    BuildInfo, case_study_head, certification, design, education, language, links, meta, metric,
+    paragraphs, person_data, project_full, role, skill_group, writing,
 };
 use crate::model::Content;
 use crate::select::Selection;
@@ -44,17 +44,10 @@ pub fn portfolio(sel: &Selection, content: &Content, info: &BuildInfo) -> Value 
         "case_studies": sel.case_studies.shown.iter().take(max("case_studies")).map(|c| {
             let s = c.entry;
             let project = s.project.as_ref().and_then(|p| content.projects.iter().find(|x| x.id.value == p.value));
-            json!({
-                "id": s.id.value,
-                "title": s.title,
-                "subtitle": s.subtitle,
-                "kind": s.kind.label(),
-                "date": s.date.map(|d| d.display()),
-                "maturity": s.maturity,
-                "summary": s.summary,
-                "project": project.map(|p| json!({ "id": p.id.value, "title": p.title })),
-                "handout": handout(s.project.as_ref().map(|p| p.value.as_str())),
-            })
+            let mut entry = case_study_head(s);
+            entry["project"] = json!(project.map(|p| json!({ "id": p.id.value, "title": p.title })));
+            entry["handout"] = json!(handout(s.project.as_ref().map(|p| p.value.as_str())));
+            entry
         }).collect::<Vec<_>>(),
         "writing": sel.writing.shown.iter().take(max("writing")).map(|w| writing(w.entry)).collect::<Vec<_>>(),
         "skills": sel.skills.shown.iter().take(max("skills")).map(|s| skill_group(s.entry)).collect::<Vec<_>>(),

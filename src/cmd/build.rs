@@ -136,6 +136,19 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
                     }
                 };
                 files.emit(&rendered.warnings);
+                if !rendered.missing.is_empty() {
+                    let chars: Vec<String> = rendered
+                        .missing
+                        .iter()
+                        .map(|c| format!("`{c}` (U+{:04X})", u32::from(*c)))
+                        .collect();
+                    files.emit(&[Diag::warning(format!(
+                        "`{}`: no font has {}; they print as empty boxes",
+                        path.display(),
+                        chars.join(", ")
+                    ))
+                    .hint("`--system-fonts` also uses the fonts installed on this machine")]);
+                }
                 if document == Document::CaseStudy && rendered.pages > 2 {
                     files.emit(&[Diag::warning(format!("`{}` runs to {} pages; a handout reads best on one or two", path.display(), rendered.pages))
                         .hint("shorten the project's write-up, or give it `new_page` breaks in the portfolio instead")]);

@@ -245,7 +245,15 @@ fn check_figures(c: &Content, dir: &Path, diags: &mut Vec<Diag>) {
             continue;
         }
         match dir.join(path.as_str()).canonicalize() {
-            Ok(real) if real.starts_with(dir) && real.is_file() => {}
+            Ok(real) if real.starts_with(dir) && real.is_file() => {
+                if let Some(problem) = not_an_image(&real, ext.as_deref().unwrap_or_default()) {
+                    diags.push(
+                        Diag::error(format!("`{}` {problem}", path.value))
+                            .at(path.span)
+                            .hint("export the image again, or fix its extension"),
+                    );
+                }
+            }
             Ok(_) => diags.push(
                 Diag::error(format!("`{}` lies outside the content folder", path.value))
                     .at(path.span)
@@ -258,6 +266,28 @@ fn check_figures(c: &Content, dir: &Path, diags: &mut Vec<Diag>) {
             ),
         }
     }
+}
+
+/// Whether a file's first bytes match its extension; `None` if they do.
+fn not_an_image(path: &Path, ext: &str) -> Option<String> {
+    use std::io::Read;
+    let mut head = [0u8; 1024];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .ok()?;
+    let head = &head[..n];
+    let ok = match ext {
+        "png" => head.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "jpg" | "jpeg" => head.starts_with(&[0xFF, 0xD8, 0xFF]),
+        "gif" => head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a"),
+        _ => String::from_utf8_lossy(head).contains("<svg"),
+    };
+    (!ok).then(|| {
+        format!(
+            "is not a real {} image: its content does not start like one",
+            ext.to_uppercase()
+        )
+    })
 }
 
 fn bullets(b: &[Bullet]) -> impl Iterator<Item = &Spanned<String>> {

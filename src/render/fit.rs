@@ -16,6 +16,7 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use super::data::{CvDraft, Removal};
+use super::frames::walk;
 use super::{Compiled, ResumeWorld, compile};
 use crate::diagnostic::{Diag, SourceFiles};
 
@@ -194,26 +195,20 @@ fn overflow(document: &PagedDocument, budget: usize) -> Diag {
 fn content_height(frame: &Frame) -> Abs {
     let mut top = Abs::inf();
     let mut bottom = -Abs::inf();
-    visit(frame, Point::zero(), &mut |y, h| {
-        top = top.min(y - h);
+    let mut extend = |y: Abs, height: Abs| {
+        top = top.min(y - height);
         bottom = bottom.max(y);
+    };
+    walk(frame, Point::zero(), &mut |at, item| match item {
+        // Text sits on its baseline; images hang from their top.
+        FrameItem::Text(text) => extend(at.y, text.size),
+        FrameItem::Image(_, size, _) => extend(at.y + size.y, size.y),
+        _ => {}
     });
     if bottom > top {
         bottom - top
     } else {
         Abs::zero()
-    }
-}
-
-fn visit(frame: &Frame, offset: Point, f: &mut impl FnMut(Abs, Abs)) {
-    for (pos, item) in frame.items() {
-        let at = offset + *pos;
-        match item {
-            FrameItem::Group(group) => visit(&group.frame, at, f),
-            FrameItem::Text(text) => f(at.y, text.size),
-            FrameItem::Image(_, size, _) => f(at.y + size.y, size.y),
-            _ => {}
-        }
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod data;
 pub mod fit;
 mod fonts;
+mod frames;
 pub mod templates;
 mod world;
 
@@ -24,6 +25,8 @@ pub struct Rendered {
     pub pdf: Vec<u8>,
     pub pages: usize,
     pub warnings: Vec<Diag>,
+    /// Characters no font had: they print as empty boxes.
+    pub missing: std::collections::BTreeSet<char>,
 }
 
 /// Makes the compiler once per run: fonts parsed, library built.
@@ -107,10 +110,12 @@ pub fn export(
     };
     let pdf = typst_pdf::pdf(&compiled.document, &options)
         .map_err(|errors| errors.iter().map(|d| spans.convert(d)).collect::<Vec<_>>())?;
+    let missing = frames::missing_glyphs(&compiled.document);
     Ok(Rendered {
         pdf,
         pages: compiled.document.pages().len(),
         warnings: compiled.warnings,
+        missing,
     })
 }
 

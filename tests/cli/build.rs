@@ -303,3 +303,35 @@ fn literal_text_is_printed_as_typed() {
         "{text}"
     );
 }
+
+#[test]
+fn scripts_print_as_typed_and_missing_glyphs_are_named() {
+    let person = "person:\n  name: Dvořák Müller Ωμέγα Жуков שלום\n  headline: São Paulo 漢字\n";
+    let t = Test::new().file("content/person.yaml", person).args(&[
+        "build",
+        "cv",
+        "--date",
+        "2026-11-01",
+    ]);
+    t.run().success().stderr_is(
+        "warning: `dist/default/cv.pdf`: no font has `字` (U+5B57), `漢` (U+6F22); they print as empty boxes
+ = hint: `--system-fonts` also uses the fonts installed on this machine
+
+",
+    );
+    let text = text(&t.path("dist/default/cv.pdf"));
+    for typed in ["Dvořák", "Müller", "Ωμέγα", "Жуков", "שלום", "São Paulo"] {
+        assert!(text.contains(typed), "{typed} missing from:\n{text}");
+    }
+}
+
+#[test]
+fn a_figure_must_be_a_real_image() {
+    let project = "projects:\n  - id: p\n    title: P\n    classification: tool\n    tagline: t\n    figures:\n      - {path: figures/diagram.png, alt: A diagram}\n";
+    Test::with_content("projects.yaml", project)
+        .file("content/figures/diagram.png", "<html>not a picture</html>")
+        .args(&["check"])
+        .run()
+        .failure()
+        .stderr_has("error: `figures/diagram.png` is not a real PNG image: its content does not start like one\n  ┌─ content/projects.yaml:7:16");
+}

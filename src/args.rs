@@ -140,6 +140,15 @@ pub struct BuildArgs {
     #[arg(value_enum)]
     pub document: Option<Document>,
 
+    /// Every profile times every document and handout (what CI runs); the default when
+    /// nothing narrower is asked for. Reports PDFs no longer built.
+    #[arg(long, conflicts_with_all = ["document", "profile", "projects", "select", "exclude"])]
+    pub all: bool,
+
+    /// With a full build, remove PDFs in the output folder that are no longer built.
+    #[arg(long)]
+    pub clean: bool,
+
     /// The profile (audience) to build for; every profile when left out.
     #[arg(long, short, value_name = "NAME")]
     pub profile: Option<String>,

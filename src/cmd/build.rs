@@ -5,18 +5,21 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::fit_cache::{self, FitCache};
+use super::manifest;
 use super::{Reported, fail, load_content, shared};
 use crate::args::{BuildArgs, Document};
 use crate::diagnostic::Diag;
 use crate::diagnostic::SourceFiles;
 use crate::load::io_reason;
+use crate::model::Date;
 use crate::render::{self, data, fit};
 use crate::select;
 
 pub fn run(args: &BuildArgs) -> Result<(), Reported> {
     let started = Instant::now();
-    let date = shared::document_date(args.options.date.as_deref()).map_err(fail)?;
     let (loaded, content) = load_content(&args.content.content)?;
+    let date =
+        shared::document_date(args.options.date.as_deref(), content.updated).map_err(fail)?;
     check_out_dir(&args.out, &loaded.dir).map_err(fail)?;
     let profiles = shared::profiles(&content, args.profile.as_deref()).map_err(fail)?;
     let documents = args.document.map_or(Document::ALL.to_vec(), |d| vec![d]);
@@ -30,10 +33,9 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
         .parent()
         .map_or_else(|| loaded.dir.clone(), Path::to_path_buf);
     let content_root = shared::content_root(&loaded.dir);
-    let mut world = render::world(root, args.system_fonts, date);
+    let world = render::world(root, args.system_fonts, date);
     for rules in &profiles {
-        let design = rules.design.over(&content.design);
-        if let Some(font) = &design.font {
+        if let Some(font) = &rules.design.over(&content.design).font {
             world.check_font(font).map_err(|diag| {
                 files.emit(&[diag]);
                 Reported
@@ -41,9 +43,16 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
         }
     }
 
-    let mut cache = FitCache::open(&args.out);
-    let mut written = 0;
-    let mut handouts_wanted = args.projects.is_empty();
+    let mut b = Builder {
+        args,
+        date,
+        world,
+        files,
+        cache: FitCache::open(&args.out),
+        written: Vec::new(),
+        failed: Vec::new(),
+    };
+    let mut handouts_found = args.projects.is_empty();
     for rules in profiles {
         let name = rules.name.as_str();
         let selection = select::select(&content, rules, &extra, args.options.private);
@@ -54,148 +63,264 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
                 content_root: &content_root,
                 theme: args.options.theme,
             };
-            // What this document writes: one file, or one per handout.
-            let doc_rules = rules.documents.get(document.name());
-            let jobs: Vec<(PathBuf, Job)> = match document {
-                Document::CaseStudy => data::handouts(&selection, &content, &info, &args.projects)
-                    .into_iter()
-                    .map(|h| {
-                        (
-                            args.out
-                                .join(name)
-                                .join("case-studies")
-                                .join(format!("{}.pdf", h.id)),
-                            Job::Plain(h.data),
-                        )
-                    })
-                    .collect(),
-                Document::Cv if doc_rules.is_none_or(|d| d.fit) => {
-                    let path = args.out.join(name).join("cv.pdf");
-                    let budget = doc_rules.map_or(1, |d| d.pages);
-                    vec![(
-                        path,
-                        Job::Fit(data::cv_draft(&selection, &content, &info), budget),
-                    )]
-                }
-                _ => {
-                    let path = args.out.join(name).join(format!("{}.pdf", document.name()));
-                    vec![(
-                        path,
-                        Job::Plain(shared::document_data(document, &selection, &content, &info)),
-                    )]
-                }
-            };
-            handouts_wanted |= document == Document::CaseStudy && !jobs.is_empty();
-            warn_emptied(&selection, document, name, &files);
+            let jobs = jobs(args, document, &selection, &content, &info);
+            handouts_found |= document == Document::CaseStudy && !jobs.is_empty();
+            warn_emptied(&selection, document, name, &b.files);
             for (path, job) in jobs {
-                let t = Instant::now();
-                let failed = |files: &mut SourceFiles, diags: Vec<Diag>| {
-                    files.emit(&diags);
-                    fail(Diag::error(format!(
-                        "`{}` of profile `{name}` could not be built; it was not written",
-                        path.display()
-                    )))
-                };
-                let (rendered, passes) = match job {
-                    Job::Plain(json) => {
-                        let rendered = render::render(
-                            &mut world,
-                            document.template(),
-                            &json,
-                            date,
-                            &mut files,
-                        );
-                        (rendered.map_err(|d| failed(&mut files, d))?, 1)
-                    }
-                    Job::Fit(draft, budget) => {
-                        let cache_name = format!("{name}/{}", document.name());
-                        let key = fit_key(&world, &draft, budget, args.system_fonts);
-                        let known = cache.get(&cache_name, &key);
-                        let fitted = fit::fit(
-                            &mut world,
-                            document.template(),
-                            &draft,
-                            budget,
-                            known,
-                            &mut files,
-                        )
-                        .map_err(|d| failed(&mut files, d))?;
-                        for line in fit::describe(&draft.removals, fitted.plan, budget) {
-                            files.emit(&[Diag::warning(format!(
-                                "the {} of profile `{name}`: {line}",
-                                document.name()
-                            ))]);
-                        }
-                        cache.set(cache_name, key, fitted.plan);
-                        let passes = fitted.passes;
-                        (
-                            render::export(fitted.compiled, &world, date, &mut files)
-                                .map_err(|d| failed(&mut files, d))?,
-                            passes,
-                        )
-                    }
-                };
-                files.emit(&rendered.warnings);
-                if !rendered.missing.is_empty() {
-                    let chars: Vec<String> = rendered
-                        .missing
-                        .iter()
-                        .map(|c| format!("`{c}` (U+{:04X})", u32::from(*c)))
-                        .collect();
-                    files.emit(&[Diag::warning(format!(
-                        "`{}`: no font has {}; they print as empty boxes",
-                        path.display(),
-                        chars.join(", ")
-                    ))
-                    .hint("`--system-fonts` also uses the fonts installed on this machine")]);
-                }
-                if document == Document::CaseStudy && rendered.pages > 2 {
-                    files.emit(&[Diag::warning(format!("`{}` runs to {} pages; a handout reads best on one or two", path.display(), rendered.pages))
-                        .hint("shorten the project's write-up, or give it `new_page` breaks in the portfolio instead")]);
-                }
-                write_atomically(&path, &rendered.pdf).map_err(fail)?;
-                written += 1;
-                let s = if rendered.pages == 1 { "" } else { "s" };
-                let layout = if passes == 1 {
-                    String::new()
-                } else {
-                    format!(", {passes} layout passes")
-                };
-                println!(
-                    "wrote {} ({} page{s}{layout}, {} ms)",
-                    path.display(),
-                    rendered.pages,
-                    t.elapsed().as_millis()
-                );
+                b.make(path, job, document, name);
             }
         }
     }
-    if !handouts_wanted {
+    if !handouts_found {
+        let ids: Vec<&str> = args.projects.iter().map(String::as_str).collect();
         return Err(fail(
             Diag::error(format!(
                 "no profile selects {}",
-                crate::suggest::quoted(
-                    &args.projects.iter().map(String::as_str).collect::<Vec<_>>()
-                )
+                crate::suggest::quoted(&ids)
             ))
             .hint("`resume list` shows what each profile selects"),
         ));
     }
-    if let Some((path, bytes)) = cache.to_write()
-        && let Err(diag) = write_atomically(path, &bytes)
-    {
-        // Only speed is lost: the next build searches again.
-        files.emit(&[Diag {
-            severity: codespan_reporting::diagnostic::Severity::Warning,
-            ..diag
-        }]);
+    b.finish(started)
+}
+
+/// What one run writes, one document at a time; a failed document does not stop the rest.
+struct Builder<'a> {
+    args: &'a BuildArgs,
+    date: Date,
+    world: render::ResumeWorld,
+    files: SourceFiles,
+    cache: FitCache,
+    written: Vec<manifest::Entry>,
+    /// The outputs that could not be made (their errors are printed already).
+    failed: Vec<PathBuf>,
+}
+
+impl Builder<'_> {
+    fn make(&mut self, path: PathBuf, job: Job, document: Document, profile: &str) {
+        let t = Instant::now();
+        let (rendered, passes) = match self.render(job, document, profile) {
+            Ok(done) => done,
+            Err(diags) => {
+                self.files.emit(&diags);
+                self.files.emit(&[Diag::error(format!(
+                    "`{}` of profile `{profile}` could not be built; it was not written",
+                    path.display()
+                ))]);
+                self.failed.push(path);
+                return;
+            }
+        };
+        self.files.emit(&rendered.warnings);
+        if !rendered.missing.is_empty() {
+            let chars: Vec<String> = rendered
+                .missing
+                .iter()
+                .map(|c| format!("`{c}` (U+{:04X})", u32::from(*c)))
+                .collect();
+            self.files.emit(&[Diag::warning(format!(
+                "`{}`: no font has {}; they print as empty boxes",
+                path.display(),
+                chars.join(", ")
+            ))
+            .hint("`--system-fonts` also uses the fonts installed on this machine")]);
+        }
+        if document == Document::CaseStudy && rendered.pages > 2 {
+            self.files.emit(&[Diag::warning(format!("`{}` runs to {} pages; a handout reads best on one or two", path.display(), rendered.pages))
+                .hint("shorten the project's write-up, or give it `new_page` breaks in the portfolio instead")]);
+        }
+        if let Err(diag) = write_atomically(&path, &rendered.pdf) {
+            self.files.emit(&[diag]);
+            self.failed.push(path);
+            return;
+        }
+        let s = if rendered.pages == 1 { "" } else { "s" };
+        let layout = if passes == 1 {
+            String::new()
+        } else {
+            format!(", {passes} layout passes")
+        };
+        println!(
+            "wrote {} ({} page{s}{layout}, {} ms)",
+            path.display(),
+            rendered.pages,
+            t.elapsed().as_millis()
+        );
+        self.written.push(manifest::Entry::new(
+            &self.args.out,
+            &path,
+            profile,
+            document.name(),
+            rendered.pages,
+            &rendered.pdf,
+        ));
     }
-    let s = if written == 1 { "" } else { "s" };
-    println!(
-        "built {written} document{s} in {:.2} s",
-        started.elapsed().as_secs_f64()
-    );
-    Ok(())
+
+    /// Lays out and exports one document; a CV with a page budget is fitted to it.
+    fn render(
+        &mut self,
+        job: Job,
+        document: Document,
+        profile: &str,
+    ) -> Result<(render::Rendered, usize), Vec<Diag>> {
+        match job {
+            Job::Plain(json) => Ok((
+                render::render(
+                    &mut self.world,
+                    document.template(),
+                    &json,
+                    self.date,
+                    &mut self.files,
+                )?,
+                1,
+            )),
+            Job::Fit(draft, budget) => {
+                let cache_name = format!("{profile}/{}", document.name());
+                let key = fit_key(&self.world, &draft, budget, self.args.system_fonts);
+                let known = self.cache.get(&cache_name, &key);
+                let fitted = fit::fit(
+                    &mut self.world,
+                    document.template(),
+                    &draft,
+                    budget,
+                    known,
+                    &mut self.files,
+                )?;
+                for line in fit::describe(&draft.removals, fitted.plan, budget) {
+                    self.files.emit(&[Diag::warning(format!(
+                        "the {} of profile `{profile}`: {line}",
+                        document.name()
+                    ))]);
+                }
+                self.cache.set(cache_name, key, fitted.plan);
+                let passes = fitted.passes;
+                Ok((
+                    render::export(fitted.compiled, &self.world, self.date, &mut self.files)?,
+                    passes,
+                ))
+            }
+        }
+    }
+
+    /// Writes the manifest and the fitting cache, reports stale outputs, and sums up.
+    fn finish(self, started: Instant) -> Result<(), Reported> {
+        if let Some((path, bytes)) = self.cache.to_write()
+            && let Err(diag) = write_atomically(path, &bytes)
+        {
+            // Only speed is lost: the next build searches again.
+            self.files.emit(&[Diag {
+                severity: codespan_reporting::diagnostic::Severity::Warning,
+                ..diag
+            }]);
+        }
+        let everything = self.args.all
+            || (self.args.profile.is_none()
+                && self.args.document.is_none()
+                && self.args.projects.is_empty()
+                && self.args.selectors.select.is_none()
+                && self.args.selectors.exclude.is_none());
+        let stale = manifest::stale(&self.args.out, &self.written, &self.failed, everything);
+        for path in &stale {
+            if self.args.clean {
+                match std::fs::remove_file(path) {
+                    Ok(()) => {
+                        println!("removed {} (no longer built)", path.display());
+                        // Folders it leaves empty go too (`remove_dir` refuses non-empty ones).
+                        for dir in path
+                            .ancestors()
+                            .skip(1)
+                            .take_while(|d| *d != self.args.out.as_path())
+                        {
+                            if std::fs::remove_dir(dir).is_err() {
+                                break;
+                            }
+                        }
+                    }
+                    Err(e) => self.files.emit(&[Diag::warning(format!(
+                        "cannot remove `{}`: {}",
+                        path.display(),
+                        io_reason(&e)
+                    ))]),
+                }
+            } else {
+                self.files.emit(&[Diag::warning(format!(
+                    "`{}` is no longer built by any profile",
+                    path.display()
+                ))
+                .hint("`resume build --all --clean` removes what the content no longer builds")]);
+            }
+        }
+        let manifest = manifest::write(
+            &self.args.out,
+            self.date,
+            &self.written,
+            if self.args.clean { &[] } else { &stale },
+        );
+        if let Err(diag) = manifest {
+            self.files.emit(&[diag]);
+            return Err(Reported);
+        }
+        let n = self.written.len();
+        let s = if n == 1 { "" } else { "s" };
+        println!(
+            "built {n} document{s} in {:.2} s",
+            started.elapsed().as_secs_f64()
+        );
+        if self.failed.is_empty() {
+            return Ok(());
+        }
+        let names: Vec<String> = self
+            .failed
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        let total = n + self.failed.len();
+        Err(fail(Diag::error(format!(
+            "{} of {total} documents failed: {}",
+            self.failed.len(),
+            crate::suggest::quoted(&names.iter().map(String::as_str).collect::<Vec<_>>())
+        ))))
+    }
+}
+
+/// The files a document writes: one, or one per handout.
+fn jobs(
+    args: &BuildArgs,
+    document: Document,
+    selection: &select::Selection,
+    content: &crate::model::Content,
+    info: &data::BuildInfo,
+) -> Vec<(PathBuf, Job)> {
+    let name = selection.rules.name.as_str();
+    let doc_rules = selection.rules.documents.get(document.name());
+    match document {
+        Document::CaseStudy => data::handouts(selection, content, info, &args.projects)
+            .into_iter()
+            .map(|h| {
+                (
+                    args.out
+                        .join(name)
+                        .join("case-studies")
+                        .join(format!("{}.pdf", h.id)),
+                    Job::Plain(h.data),
+                )
+            })
+            .collect(),
+        Document::Cv if doc_rules.is_none_or(|d| d.fit) => {
+            let budget = doc_rules.map_or(1, |d| d.pages);
+            vec![(
+                args.out.join(name).join("cv.pdf"),
+                Job::Fit(data::cv_draft(selection, content, info), budget),
+            )]
+        }
+        _ => {
+            let path = args.out.join(name).join(format!("{}.pdf", document.name()));
+            vec![(
+                path,
+                Job::Plain(shared::document_data(document, selection, content, info)),
+            )]
+        }
+    }
 }
 
 /// What one output file is made from.
@@ -294,7 +419,7 @@ fn check_out_dir(out: &Path, content: &Path) -> Result<(), Diag> {
 
 /// Writes to a temporary file beside `path`, then renames it into place, so that a
 /// reader never sees a half-written PDF and a failure leaves the old file as it was.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diag> {
+pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diag> {
     let dir = path
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);

@@ -8,8 +8,9 @@ use crate::render::data::{self, BuildInfo};
 use crate::select;
 
 pub fn run(args: &DataArgs) -> Result<(), Reported> {
-    let date = shared::document_date(args.options.date.as_deref()).map_err(fail)?;
     let (loaded, content) = load_content(&args.content.content)?;
+    let date =
+        shared::document_date(args.options.date.as_deref(), content.updated).map_err(fail)?;
     let mut files = loaded.files;
     let extra = shared::command_line_filter(&args.selectors, &content, &mut files)?;
     let profiles = shared::profiles(&content, args.profile.as_deref()).map_err(fail)?;

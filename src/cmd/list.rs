@@ -10,8 +10,8 @@ use crate::render::{self, data, fit};
 use crate::select::{self, Entry, Section, Selection};
 
 pub fn run(args: &ListArgs) -> Result<(), Reported> {
-    let date = shared::document_date(None).map_err(fail)?;
     let (loaded, content) = load_content(&args.content.content)?;
+    let date = shared::document_date(None, content.updated).map_err(fail)?;
     let mut files = loaded.files;
     let extra = shared::command_line_filter(&args.selectors, &content, &mut files)?;
     let profiles = shared::profiles(&content, args.profile.as_deref()).map_err(fail)?;

@@ -5,6 +5,7 @@ mod check;
 mod data;
 mod fit_cache;
 mod list;
+mod manifest;
 pub mod schema;
 mod shared;
 mod templates;

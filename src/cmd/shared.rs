@@ -72,8 +72,9 @@ fn unknown_profile<'a>(name: &str, known: impl Iterator<Item = &'a String>) -> D
     }
 }
 
-/// `--date`, else `SOURCE_DATE_EPOCH`, else today (UTC).
-pub fn document_date(flag: Option<&str>) -> Result<Date, Diag> {
+/// The document date: `--date`, else `SOURCE_DATE_EPOCH`, else the content's `updated`,
+/// else today (UTC). Everything dated in a PDF comes from it, so fixing it fixes the bytes.
+pub fn document_date(flag: Option<&str>, updated: Option<Date>) -> Result<Date, Diag> {
     if let Some(text) = flag {
         let date = Date::parse(text).map_err(|e| Diag::error(format!("invalid `--date`: {e}")))?;
         if date.day.is_none() {
@@ -91,9 +92,18 @@ pub fn document_date(flag: Option<&str>) -> Result<Date, Diag> {
             ))
             .hint("set it to a Unix timestamp, for example `$(git log -1 --format=%ct)`")
         })?,
-        Err(_) => std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64),
+        Err(_) => match updated {
+            Some(d) => {
+                return Ok(Date {
+                    year: d.year,
+                    month: Some(d.month.unwrap_or(1)),
+                    day: Some(d.day.unwrap_or(1)),
+                });
+            }
+            None => std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64),
+        },
     };
     Ok(civil_date(seconds.div_euclid(86_400)))
 }

@@ -35,6 +35,7 @@ pub fn check(
         writing: file.writing,
         profiles: file.profiles,
         design: file.design.map(|d| d.value).unwrap_or_default(),
+        updated: file.updated.map(|d| d.value),
         rules: Default::default(),
     };
     check_ids(&content, diags);

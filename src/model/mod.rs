@@ -83,6 +83,10 @@ pub struct ContentFile {
     /// has it; profiles can refine it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub design: Option<Spanned<Design>>,
+    /// When the content was last brought up to date: the documents' date unless
+    /// `SOURCE_DATE_EPOCH` or `--date` says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Spanned<Date>>,
 }
 
 impl ContentFile {
@@ -98,6 +102,15 @@ impl ContentFile {
                 first.span,
             )),
             (None, second) => self.person = second,
+            (Some(_), None) => {}
+        }
+        match (&self.updated, other.updated) {
+            (Some(first), Some(second)) => clashes.push((
+                "`updated` is defined twice".to_owned(),
+                second.span,
+                first.span,
+            )),
+            (None, second) => self.updated = second,
             (Some(_), None) => {}
         }
         match (&self.design, other.design) {
@@ -150,6 +163,7 @@ pub struct Content {
     pub writing: Vec<Writing>,
     pub profiles: BTreeMap<String, Spanned<Profile>>,
     pub design: Design,
+    pub updated: Option<Date>,
     /// The profiles resolved for selection (`extends` applied, selectors parsed).
     pub rules: BTreeMap<String, rules::Rules>,
 }

@@ -2,6 +2,7 @@
 //! prints, what it writes and how it exits. One test binary, with a small builder.
 
 mod build;
+mod ci;
 mod content_errors;
 mod documents;
 mod fit;

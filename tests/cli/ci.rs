@@ -1,0 +1,149 @@
+//! What CI relies on: `--all`, a manifest it can check, a fixed date, stale outputs named
+//! (and removed on request), and a failed document that does not stop the others.
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use super::{PERSON, Test, example_content, pages, poppler};
+
+fn all(extra: &[&str]) -> Test {
+    let content = example_content();
+    Test::new()
+        .args(&["build", "--all", "--content", content.to_str().unwrap()])
+        .args(extra)
+}
+
+#[test]
+fn the_manifest_lists_every_pdf_with_pages_size_and_hash() {
+    let t = all(&["--date", "2026-11-01"]);
+    let run = t.run().success();
+    let manifest: Value =
+        serde_json::from_slice(&std::fs::read(t.path("dist/manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["date"], "2026-11-01");
+    let documents = manifest["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 41, "one line per PDF written");
+    assert_eq!(run.stdout.matches("wrote ").count(), 41);
+    for entry in documents {
+        let path = t.path(&format!("dist/{}", entry["path"].as_str().unwrap()));
+        let bytes = std::fs::read(&path).unwrap();
+        let hash: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(entry["sha256"], hash.as_str(), "{}", path.display());
+        assert_eq!(entry["bytes"], bytes.len());
+        assert_eq!(entry["pages"], pages(&path));
+    }
+    let cv = documents
+        .iter()
+        .find(|e| e["path"] == "backend/cv.pdf")
+        .unwrap();
+    assert_eq!(
+        (cv["profile"].as_str(), cv["document"].as_str()),
+        (Some("backend"), Some("cv"))
+    );
+    // `--all` is everything: it does not mix with narrower choices.
+    let run = all(&["--profile", "backend"]).run();
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("cannot be used with"), "{}", run.stderr);
+}
+
+#[test]
+fn the_date_comes_from_the_flag_then_source_date_epoch_then_the_content() {
+    let creation = |t: &Test| {
+        let info = poppler("pdfinfo", &[], &t.path("dist/default/cv.pdf"));
+        info.lines()
+            .find(|l| l.starts_with("CreationDate:"))
+            .unwrap()
+            .to_owned()
+    };
+    let content = |t: Test| {
+        t.file("content/person.yaml", PERSON)
+            .file("content/meta.yaml", "updated: 2025-03-04\n")
+    };
+    let t = content(Test::new()).args(&["build", "cv"]);
+    t.run().success();
+    assert!(
+        creation(&t).contains("Mar  4 00:00:00 2025"),
+        "{}",
+        creation(&t)
+    );
+    let t = content(Test::new())
+        .args(&["build", "cv"])
+        .env("SOURCE_DATE_EPOCH", "1700000000");
+    t.run().success();
+    assert!(
+        creation(&t).contains("Nov 14 00:00:00 2023"),
+        "{}",
+        creation(&t)
+    );
+    let t = content(Test::new())
+        .args(&["build", "cv", "--date", "2026-01-02"])
+        .env("SOURCE_DATE_EPOCH", "1700000000");
+    t.run().success();
+    assert!(
+        creation(&t).contains("Jan  2 00:00:00 2026"),
+        "{}",
+        creation(&t)
+    );
+}
+
+#[test]
+fn stale_outputs_are_named_and_removed_with_clean() {
+    let t = Test::new()
+        .file("content/person.yaml", PERSON)
+        .file("dist/gone/cv.pdf", "%PDF-old")
+        .args(&["build", "--date", "2026-11-01"]);
+    t.run().success().stderr_has(
+        "warning: `dist/gone/cv.pdf` is no longer built by any profile\n = hint: `resume build --all --clean` removes what the content no longer builds",
+    );
+    assert!(t.path("dist/gone/cv.pdf").exists());
+    let t = Test {
+        args: Vec::new(),
+        ..t
+    }
+    .args(&["build", "--all", "--clean", "--date", "2026-11-01"]);
+    t.run()
+        .success()
+        .stdout_has("removed dist/gone/cv.pdf (no longer built)\n");
+    assert!(!t.path("dist/gone").exists());
+    let manifest = std::fs::read_to_string(t.path("dist/manifest.json")).unwrap();
+    assert!(!manifest.contains("gone/"), "{manifest}");
+}
+
+#[test]
+fn a_failed_document_does_not_stop_the_others() {
+    let t = Test::new()
+        .file("content/person.yaml", PERSON)
+        .file(
+            "templates/portfolio.typ",
+            "#let data = json(sys.inputs.data)\n#data.nope\n",
+        )
+        .args(&["build", "--date", "2026-11-01"]);
+    let run = t.run().failure();
+    assert!(
+        run.stdout.contains("wrote dist/default/cv.pdf (1 page"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.contains(
+            "error: dictionary does not contain key \"nope\"\n  ┌─ templates/portfolio.typ:2:7"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .ends_with("error: 1 of 2 documents failed: `dist/default/portfolio.pdf`\n\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(t.path("dist/default/cv.pdf").exists());
+    assert!(!t.path("dist/default/portfolio.pdf").exists());
+    let manifest = std::fs::read_to_string(t.path("dist/manifest.json")).unwrap();
+    assert!(
+        manifest.contains("\"default/cv.pdf\"") && !manifest.contains("portfolio"),
+        "{manifest}"
+    );
+}

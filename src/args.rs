@@ -95,6 +95,12 @@ pub struct DataArgs {
     #[arg(long, value_name = "ID")]
     pub project: Option<String>,
 
+    /// Instead of printing the data, write the document's exact Typst input (templates,
+    /// data as the template's sample, figures, our fonts) to this folder, for the official
+    /// `typst` CLI. A CV is written as fitted to its page budget.
+    #[arg(long, value_name = "DIR")]
+    pub typst: Option<std::path::PathBuf>,
+
     #[command(flatten)]
     pub content: ContentArgs,
 

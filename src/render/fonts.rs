@@ -6,20 +6,44 @@ use typst::text::Font;
 use typst_kit::fonts::FontStore;
 
 /// Our text fonts, each with its licence in `fonts/<family>/`.
-const OURS: &[&[u8]] = &[
-    include_bytes!("../../fonts/inter/Inter-Regular.otf"),
-    include_bytes!("../../fonts/inter/Inter-Italic.otf"),
-    include_bytes!("../../fonts/inter/Inter-Medium.otf"),
-    include_bytes!("../../fonts/inter/Inter-MediumItalic.otf"),
-    include_bytes!("../../fonts/inter/Inter-SemiBold.otf"),
-    include_bytes!("../../fonts/inter/Inter-SemiBoldItalic.otf"),
-    include_bytes!("../../fonts/inter/Inter-Bold.otf"),
-    include_bytes!("../../fonts/inter/Inter-BoldItalic.otf"),
+pub const OURS: &[(&str, &[u8])] = &[
+    (
+        "Inter-Regular.otf",
+        include_bytes!("../../fonts/inter/Inter-Regular.otf"),
+    ),
+    (
+        "Inter-Italic.otf",
+        include_bytes!("../../fonts/inter/Inter-Italic.otf"),
+    ),
+    (
+        "Inter-Medium.otf",
+        include_bytes!("../../fonts/inter/Inter-Medium.otf"),
+    ),
+    (
+        "Inter-MediumItalic.otf",
+        include_bytes!("../../fonts/inter/Inter-MediumItalic.otf"),
+    ),
+    (
+        "Inter-SemiBold.otf",
+        include_bytes!("../../fonts/inter/Inter-SemiBold.otf"),
+    ),
+    (
+        "Inter-SemiBoldItalic.otf",
+        include_bytes!("../../fonts/inter/Inter-SemiBoldItalic.otf"),
+    ),
+    (
+        "Inter-Bold.otf",
+        include_bytes!("../../fonts/inter/Inter-Bold.otf"),
+    ),
+    (
+        "Inter-BoldItalic.otf",
+        include_bytes!("../../fonts/inter/Inter-BoldItalic.otf"),
+    ),
 ];
 
 pub fn load(system: bool) -> FontStore {
     let mut store = FontStore::new();
-    for data in OURS {
+    for (_, data) in OURS {
         for font in Font::iter(Bytes::new(*data)) {
             let info = font.info().clone();
             store.push((font, info));

@@ -2,7 +2,7 @@
 
 pub mod data;
 pub mod fit;
-mod fonts;
+pub mod fonts;
 mod frames;
 pub mod templates;
 mod world;

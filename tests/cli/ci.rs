@@ -147,3 +147,34 @@ fn a_failed_document_does_not_stop_the_others() {
         "{manifest}"
     );
 }
+
+#[test]
+fn the_typst_input_of_a_document_can_be_written_out() {
+    let content = example_content();
+    let args = [
+        "data",
+        "portfolio",
+        "--profile",
+        "backend",
+        "--date",
+        "2026-11-01",
+        "--content",
+        content.to_str().unwrap(),
+    ];
+    let json = Test::new().args(&args).run().success().stdout;
+    let t = Test::new().args(&args).args(&["--typst", "input"]);
+    let run = t.run().success();
+    assert!(run.stdout.starts_with("wrote the Typst input of the portfolio to input; compile it with\n  typst compile --root input --font-path input/fonts --ignore-system-fonts input/templates/portfolio.typ\n"), "{}", run.stdout);
+    assert_eq!(
+        std::fs::read_to_string(t.path("input/templates/sample/portfolio.json")).unwrap() + "\n",
+        json
+    );
+    for file in [
+        "templates/lib.typ",
+        "templates/portfolio.typ",
+        "fonts/Inter-Regular.otf",
+        "content/figures/ledger-architecture.svg",
+    ] {
+        assert!(t.path(&format!("input/{file}")).is_file(), "{file} missing");
+    }
+}

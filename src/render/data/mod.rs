@@ -231,6 +231,7 @@ fn case_study_head(s: &crate::model::CaseStudy) -> Value {
         "date": s.date.map(|d| d.display()),
         "maturity": s.maturity,
         "summary": s.summary.as_deref().map(paragraphs).unwrap_or_default(),
+        "new_page": s.new_page,
     })
 }
 

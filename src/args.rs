@@ -29,6 +29,8 @@ pub enum Command {
     Data(DataArgs),
     /// Show what a profile selects and leaves out, section by section, and why.
     List(ListArgs),
+    /// Build, then rebuild on every change to the content or the templates.
+    Watch(BuildArgs),
     /// Work with the built-in templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),

@@ -16,6 +16,12 @@ use crate::render::{self, data, fit};
 use crate::select;
 
 pub fn run(args: &BuildArgs) -> Result<(), Reported> {
+    build(args, None)
+}
+
+/// One build. `watch` passes the compiler it keeps between builds (fonts parsed once,
+/// Typst's caches warm); a plain build makes its own.
+pub fn build(args: &BuildArgs, world: Option<&mut render::ResumeWorld>) -> Result<(), Reported> {
     let started = Instant::now();
     let (loaded, content) = load_content(&args.content.content)?;
     let date =
@@ -33,7 +39,11 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
         .parent()
         .map_or_else(|| loaded.dir.clone(), Path::to_path_buf);
     let content_root = shared::content_root(&loaded.dir);
-    let world = render::world(root, args.system_fonts, date);
+    let mut own = None;
+    let world = match world {
+        Some(world) => world,
+        None => own.insert(render::world(root, args.system_fonts, date)),
+    };
     for rules in &profiles {
         if let Some(font) = &rules.design.over(&content.design).font {
             world.check_font(font).map_err(|diag| {
@@ -88,7 +98,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
 struct Builder<'a> {
     args: &'a BuildArgs,
     date: Date,
-    world: render::ResumeWorld,
+    world: &'a mut render::ResumeWorld,
     files: SourceFiles,
     cache: FitCache,
     written: Vec<manifest::Entry>,
@@ -166,7 +176,7 @@ impl Builder<'_> {
         match job {
             Job::Plain(json) => Ok((
                 render::render(
-                    &mut self.world,
+                    self.world,
                     document.template(),
                     &json,
                     self.date,
@@ -176,10 +186,10 @@ impl Builder<'_> {
             )),
             Job::Fit(draft, budget) => {
                 let cache_name = format!("{profile}/{}", document.name());
-                let key = fit_key(&self.world, &draft, budget, self.args.system_fonts);
+                let key = fit_key(self.world, &draft, budget, self.args.system_fonts);
                 let known = self.cache.get(&cache_name, &key);
                 let fitted = fit::fit(
-                    &mut self.world,
+                    self.world,
                     document.template(),
                     &draft,
                     budget,
@@ -195,7 +205,7 @@ impl Builder<'_> {
                 self.cache.set(cache_name, key, fitted.plan);
                 let passes = fitted.passes;
                 Ok((
-                    render::export(fitted.compiled, &self.world, self.date, &mut self.files)?,
+                    render::export(fitted.compiled, self.world, self.date, &mut self.files)?,
                     passes,
                 ))
             }

@@ -9,6 +9,7 @@ mod manifest;
 pub mod schema;
 mod shared;
 mod templates;
+mod watch;
 
 use crate::args::{Command, TemplatesCommand};
 use crate::diagnostic::{Diag, SourceFiles};
@@ -26,6 +27,7 @@ pub fn run(command: Command) -> Result<(), Reported> {
         Command::Schema => schema::run(),
         Command::Data(args) => data::run(&args),
         Command::List(args) => list::run(&args),
+        Command::Watch(args) => watch::run(&args),
         Command::Templates(TemplatesCommand::Eject { dir, force }) => templates::eject(&dir, force),
     }
 }

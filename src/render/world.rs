@@ -52,6 +52,13 @@ impl ResumeWorld {
         }
     }
 
+    /// Forgets the files read so far (they may have changed on disk); fonts, the library
+    /// and Typst's memoized work stay, so the next compile only redoes what changed.
+    pub fn reset(&mut self) {
+        lock(&self.files).clear();
+        lock(&self.sources).clear();
+    }
+
     /// Chooses the template to compile and the data it reads.
     pub fn set_document(&mut self, template: &str, data: Vec<u8>) {
         self.main = template_id(template);

@@ -8,6 +8,7 @@ mod documents;
 mod fit;
 mod schema;
 mod select;
+mod watch;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -139,6 +139,20 @@ impl SourceFiles {
         self.write(&mut term::termcolor::StandardStream::stderr(choice), diags);
     }
 
+    /// What `emit` would print, as text (with colour when stderr is a terminal), so that
+    /// work done in parallel can be reported in a fixed order.
+    pub fn text(&self, diags: &[Diag]) -> String {
+        let colour = std::io::IsTerminal::is_terminal(&std::io::stderr())
+            && std::env::var_os("NO_COLOR").is_none();
+        let mut out = if colour {
+            term::termcolor::Buffer::ansi()
+        } else {
+            term::termcolor::Buffer::no_color()
+        };
+        self.write(&mut out, diags);
+        String::from_utf8_lossy(out.as_slice()).into_owned()
+    }
+
     fn write(&self, out: &mut impl term::termcolor::WriteColor, diags: &[Diag]) {
         for diag in diags {
             // Nothing useful can be done if the output is gone.

@@ -2,6 +2,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::Instant;
 
 use super::fit_cache::{self, FitCache};
@@ -21,7 +22,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
 
 /// One build. `watch` passes the compiler it keeps between builds (fonts parsed once,
 /// Typst's caches warm); a plain build makes its own.
-pub fn build(args: &BuildArgs, world: Option<&mut render::ResumeWorld>) -> Result<(), Reported> {
+pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Result<(), Reported> {
     let started = Instant::now();
     let (loaded, content) = load_content(&args.content.content)?;
     let date =
@@ -39,10 +40,14 @@ pub fn build(args: &BuildArgs, world: Option<&mut render::ResumeWorld>) -> Resul
         .parent()
         .map_or_else(|| loaded.dir.clone(), Path::to_path_buf);
     let content_root = shared::content_root(&loaded.dir);
-    let mut own = None;
-    let world = match world {
+    // Fonts are parsed once; every compiler of this run shares them.
+    let own;
+    let world: &render::ResumeWorld = match &given {
         Some(world) => world,
-        None => own.insert(render::world(root, args.system_fonts, date)),
+        None => {
+            own = render::world(root, args.system_fonts, date);
+            &own
+        }
     };
     for rules in &profiles {
         if let Some(font) = &rules.design.over(&content.design).font {
@@ -53,15 +58,7 @@ pub fn build(args: &BuildArgs, world: Option<&mut render::ResumeWorld>) -> Resul
         }
     }
 
-    let mut b = Builder {
-        args,
-        date,
-        world,
-        files,
-        cache: FitCache::open(&args.out),
-        written: Vec::new(),
-        failed: Vec::new(),
-    };
+    let mut tasks = Vec::new();
     let mut handouts_found = args.projects.is_empty();
     for rules in profiles {
         let name = rules.name.as_str();
@@ -75,10 +72,13 @@ pub fn build(args: &BuildArgs, world: Option<&mut render::ResumeWorld>) -> Resul
             };
             let jobs = jobs(args, document, &selection, &content, &info);
             handouts_found |= document == Document::CaseStudy && !jobs.is_empty();
-            warn_emptied(&selection, document, name, &b.files);
-            for (path, job) in jobs {
-                b.make(path, job, document, name);
-            }
+            warn_emptied(&selection, document, name, &files);
+            tasks.extend(jobs.into_iter().map(|(path, job)| Task {
+                path,
+                job,
+                document,
+                profile: name.to_owned(),
+            }));
         }
     }
     if !handouts_found {
@@ -91,79 +91,210 @@ pub fn build(args: &BuildArgs, world: Option<&mut render::ResumeWorld>) -> Resul
             .hint("`resume list` shows what each profile selects"),
         ));
     }
-    b.finish(started)
+
+    let cache = FitCache::open(&args.out);
+    let reports = if let Some(world) = given {
+        // One compiler kept warm (watch): one file after the other, reported as it goes.
+        let mut worker = Worker {
+            args,
+            date,
+            world,
+            files: files.clone(),
+            cache: &cache,
+        };
+        tasks
+            .into_iter()
+            .map(|task| worker.make(task).print())
+            .collect()
+    } else {
+        in_parallel(tasks, world, args, date, &files, &cache)
+    };
+    let mut summary = Summary {
+        args,
+        date,
+        files,
+        cache,
+        written: Vec::new(),
+        failed: Vec::new(),
+    };
+    for report in reports {
+        match report.entry {
+            Some(entry) => summary.written.push(entry),
+            None => summary.failed.push(report.path),
+        }
+        if let Some((name, key, plan)) = report.plan {
+            summary.cache.set(name, key, plan);
+        }
+    }
+    summary.finish(started)
 }
 
-/// What one run writes, one document at a time; a failed document does not stop the rest.
-struct Builder<'a> {
+/// Makes the files on every core, each worker with its own compiler over the shared
+/// fonts, and prints what each did in the order of `tasks`, so logs read the same every
+/// time.
+fn in_parallel(
+    tasks: Vec<Task>,
+    base: &render::ResumeWorld,
+    args: &BuildArgs,
+    date: Date,
+    files: &SourceFiles,
+    cache: &FitCache,
+) -> Vec<Report> {
+    let count = tasks.len();
+    let queue = Mutex::new(
+        tasks
+            .into_iter()
+            .enumerate()
+            .collect::<std::collections::VecDeque<_>>(),
+    );
+    let done: Mutex<Vec<Option<Report>>> = Mutex::new((0..count).map(|_| None).collect());
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(count)
+        .max(1);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                let mut world = base.fork();
+                let mut worker = Worker {
+                    args,
+                    date,
+                    world: &mut world,
+                    files: files.clone(),
+                    cache,
+                };
+                loop {
+                    let next = queue.lock().unwrap_or_else(|e| e.into_inner()).pop_front();
+                    let Some((index, task)) = next else { break };
+                    let report = worker.make(task);
+                    done.lock().unwrap_or_else(|e| e.into_inner())[index] = Some(report);
+                }
+            });
+        }
+    });
+    done.into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .flatten()
+        .map(Report::print)
+        .collect()
+}
+
+/// One file to write.
+struct Task {
+    path: PathBuf,
+    job: Job,
+    document: Document,
+    profile: String,
+}
+
+/// What making one file came to: what to print, and what to record.
+struct Report {
+    path: PathBuf,
+    stdout: String,
+    stderr: String,
+    /// `None` when the file could not be made (its errors are in `stderr`).
+    entry: Option<manifest::Entry>,
+    /// How a CV was fitted, for the cache: (document, key, plan).
+    plan: Option<(String, String, fit::Plan)>,
+}
+
+impl Report {
+    fn print(self) -> Report {
+        eprint!("{}", self.stderr);
+        print!("{}", self.stdout);
+        self
+    }
+}
+
+/// Makes files with one compiler.
+struct Worker<'a> {
     args: &'a BuildArgs,
     date: Date,
     world: &'a mut render::ResumeWorld,
     files: SourceFiles,
-    cache: FitCache,
-    written: Vec<manifest::Entry>,
-    /// The outputs that could not be made (their errors are printed already).
-    failed: Vec<PathBuf>,
+    cache: &'a FitCache,
 }
 
-impl Builder<'_> {
-    fn make(&mut self, path: PathBuf, job: Job, document: Document, profile: &str) {
+impl Worker<'_> {
+    fn make(&mut self, task: Task) -> Report {
+        let Task {
+            path,
+            job,
+            document,
+            profile,
+        } = task;
         let t = Instant::now();
-        let (rendered, passes) = match self.render(job, document, profile) {
-            Ok(done) => done,
-            Err(diags) => {
-                self.files.emit(&diags);
-                self.files.emit(&[Diag::error(format!(
-                    "`{}` of profile `{profile}` could not be built; it was not written",
-                    path.display()
-                ))]);
-                self.failed.push(path);
-                return;
-            }
+        let mut report = Report {
+            path,
+            stdout: String::new(),
+            stderr: String::new(),
+            entry: None,
+            plan: None,
         };
-        self.files.emit(&rendered.warnings);
+        let mut warnings = Vec::new();
+        let (rendered, passes) =
+            match self.render(job, document, &profile, &mut report, &mut warnings) {
+                Ok(done) => done,
+                Err(diags) => {
+                    let failed = Diag::error(format!(
+                        "`{}` of profile `{profile}` could not be built; it was not written",
+                        report.path.display()
+                    ));
+                    report.stderr = self.files.text(&[warnings, diags, vec![failed]].concat());
+                    return report;
+                }
+            };
+        warnings.extend(rendered.warnings.iter().cloned());
         if !rendered.missing.is_empty() {
             let chars: Vec<String> = rendered
                 .missing
                 .iter()
                 .map(|c| format!("`{c}` (U+{:04X})", u32::from(*c)))
                 .collect();
-            self.files.emit(&[Diag::warning(format!(
-                "`{}`: no font has {}; they print as empty boxes",
-                path.display(),
-                chars.join(", ")
-            ))
-            .hint("`--system-fonts` also uses the fonts installed on this machine")]);
+            warnings.push(
+                Diag::warning(format!(
+                    "`{}`: no font has {}; they print as empty boxes",
+                    report.path.display(),
+                    chars.join(", ")
+                ))
+                .hint("`--system-fonts` also uses the fonts installed on this machine"),
+            );
         }
         if document == Document::CaseStudy && rendered.pages > 2 {
-            self.files.emit(&[Diag::warning(format!("`{}` runs to {} pages; a handout reads best on one or two", path.display(), rendered.pages))
-                .hint("shorten the project's write-up, or give it `new_page` breaks in the portfolio instead")]);
+            warnings.push(
+                Diag::warning(format!("`{}` runs to {} pages; a handout reads best on one or two", report.path.display(), rendered.pages))
+                    .hint("shorten the project's write-up, or give it `new_page` breaks in the portfolio instead"),
+            );
         }
-        if let Err(diag) = write_atomically(&path, &rendered.pdf) {
-            self.files.emit(&[diag]);
-            self.failed.push(path);
-            return;
+        if let Err(diag) = write_atomically(&report.path, &rendered.pdf) {
+            warnings.push(diag);
+            report.stderr = self.files.text(&warnings);
+            report.plan = None;
+            return report;
         }
+        report.stderr = self.files.text(&warnings);
         let s = if rendered.pages == 1 { "" } else { "s" };
         let layout = if passes == 1 {
             String::new()
         } else {
             format!(", {passes} layout passes")
         };
-        println!(
-            "wrote {} ({} page{s}{layout}, {} ms)",
-            path.display(),
+        report.stdout = format!(
+            "wrote {} ({} page{s}{layout}, {} ms)\n",
+            report.path.display(),
             rendered.pages,
             t.elapsed().as_millis()
         );
-        self.written.push(manifest::Entry::new(
+        report.entry = Some(manifest::Entry::new(
             &self.args.out,
-            &path,
-            profile,
+            &report.path,
+            &profile,
             document.name(),
             rendered.pages,
             &rendered.pdf,
         ));
+        report
     }
 
     /// Lays out and exports one document; a CV with a page budget is fitted to it.
@@ -172,6 +303,8 @@ impl Builder<'_> {
         job: Job,
         document: Document,
         profile: &str,
+        report: &mut Report,
+        warnings: &mut Vec<Diag>,
     ) -> Result<(render::Rendered, usize), Vec<Diag>> {
         match job {
             Job::Plain(json) => Ok((
@@ -197,12 +330,12 @@ impl Builder<'_> {
                     &mut self.files,
                 )?;
                 for line in fit::describe(&draft.removals, fitted.plan, budget) {
-                    self.files.emit(&[Diag::warning(format!(
+                    warnings.push(Diag::warning(format!(
                         "the {} of profile `{profile}`: {line}",
                         document.name()
-                    ))]);
+                    )));
                 }
-                self.cache.set(cache_name, key, fitted.plan);
+                report.plan = Some((cache_name, key, fitted.plan));
                 let passes = fitted.passes;
                 Ok((
                     render::export(fitted.compiled, self.world, self.date, &mut self.files)?,
@@ -211,7 +344,20 @@ impl Builder<'_> {
             }
         }
     }
+}
 
+/// What a run wrote, for the manifest, the cache and the closing line.
+struct Summary<'a> {
+    args: &'a BuildArgs,
+    date: Date,
+    files: SourceFiles,
+    cache: FitCache,
+    written: Vec<manifest::Entry>,
+    /// The outputs that could not be made (their errors are printed already).
+    failed: Vec<PathBuf>,
+}
+
+impl Summary<'_> {
     /// Writes the manifest and the fitting cache, reports stale outputs, and sums up.
     fn finish(self, started: Instant) -> Result<(), Reported> {
         if let Some((path, bytes)) = self.cache.to_write()

@@ -31,9 +31,18 @@ pub struct Rendered {
 
 /// Makes the compiler once per run: fonts parsed, library built.
 pub fn world(root: std::path::PathBuf, system_fonts: bool, date: Date) -> ResumeWorld {
+    world_with(root, std::sync::Arc::new(fonts::load(system_fonts)), date)
+}
+
+/// A compiler over fonts already loaded: parallel builds share them.
+pub fn world_with(
+    root: std::path::PathBuf,
+    fonts: std::sync::Arc<typst_kit::fonts::FontStore>,
+    date: Date,
+) -> ResumeWorld {
     let today = Datetime::from_ymd(date.year, date.month.unwrap_or(1), date.day.unwrap_or(1))
         .unwrap_or_else(|| unreachable!("a checked date is a valid datetime"));
-    ResumeWorld::new(root, fonts::load(system_fonts), today)
+    ResumeWorld::new(root, fonts, today)
 }
 
 /// Compiles `template` with `data` and writes the PDF into memory. Template errors come

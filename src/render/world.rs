@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use typst::diag::{FileError, FileResult, PackageError};
 use typst::foundations::{Bytes, Datetime, Dict, Duration, IntoValue};
@@ -27,7 +27,7 @@ pub struct ResumeWorld {
     /// The project root, canonicalised.
     root: PathBuf,
     library: LazyHash<Library>,
-    fonts: FontStore,
+    fonts: Arc<FontStore>,
     main: FileId,
     data: Bytes,
     today: Datetime,
@@ -37,7 +37,7 @@ pub struct ResumeWorld {
 
 impl ResumeWorld {
     /// `root` must be canonical. Fonts and the library are made once and kept.
-    pub fn new(root: PathBuf, fonts: FontStore, today: Datetime) -> ResumeWorld {
+    pub fn new(root: PathBuf, fonts: Arc<FontStore>, today: Datetime) -> ResumeWorld {
         let mut inputs = Dict::new();
         inputs.insert("data".into(), DATA_PATH.into_value());
         ResumeWorld {
@@ -50,6 +50,11 @@ impl ResumeWorld {
             files: Mutex::new(HashMap::new()),
             sources: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// A compiler for another thread: the same root, fonts and date, its own caches.
+    pub fn fork(&self) -> ResumeWorld {
+        ResumeWorld::new(self.root.clone(), Arc::clone(&self.fonts), self.today)
     }
 
     /// Forgets the files read so far (they may have changed on disk); fonts, the library

@@ -18,7 +18,7 @@ use crate::load::io_reason;
 use crate::render;
 
 /// Events closer together than this are one change (editors write in several steps).
-const SETTLE: Duration = Duration::from_millis(120);
+const SETTLE: Duration = Duration::from_millis(50);
 
 pub fn run(args: &BuildArgs) -> Result<(), Reported> {
     let content = args.content.content.canonicalize().map_err(|e| {

@@ -24,6 +24,12 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
 /// Typst's caches warm); a plain build makes its own.
 pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Result<(), Reported> {
     let started = Instant::now();
+    // Parsing the fonts and reading the content do not depend on each other: on two
+    // cores they overlap, which is most of what a one-document build costs beyond Typst.
+    let system_fonts = args.system_fonts;
+    let fonts = given.is_none().then(|| {
+        std::thread::spawn(move || std::sync::Arc::new(render::fonts::load(system_fonts)))
+    });
     let (loaded, content) = load_content(&args.content.content)?;
     let date =
         shared::document_date(args.options.date.as_deref(), content.updated).map_err(fail)?;
@@ -45,7 +51,12 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
     let world: &render::ResumeWorld = match &given {
         Some(world) => world,
         None => {
-            own = render::world(root, args.system_fonts, date);
+            let fonts = match fonts.map(std::thread::JoinHandle::join) {
+                Some(Ok(fonts)) => fonts,
+                // Only a panic in font parsing gets here; do it again to report it.
+                _ => std::sync::Arc::new(render::fonts::load(args.system_fonts)),
+            };
+            own = render::world_with(root, fonts, date);
             &own
         }
     };
@@ -141,6 +152,21 @@ fn in_parallel(
     cache: &FitCache,
 ) -> Vec<Report> {
     let count = tasks.len();
+    if count == 1 {
+        // One document: no thread to start, no compiler to copy.
+        let mut world = base.fork();
+        let mut worker = Worker {
+            args,
+            date,
+            world: &mut world,
+            files: files.clone(),
+            cache,
+        };
+        return tasks
+            .into_iter()
+            .map(|task| worker.make(task).print())
+            .collect();
+    }
     let queue = Mutex::new(
         tasks
             .into_iter()
@@ -418,10 +444,13 @@ impl Summary<'_> {
         }
         let n = self.written.len();
         let s = if n == 1 { "" } else { "s" };
-        println!(
-            "built {n} document{s} in {:.2} s",
-            started.elapsed().as_secs_f64()
-        );
+        let took = started.elapsed();
+        let took = if took.as_secs() == 0 {
+            format!("{} ms", took.as_millis())
+        } else {
+            format!("{:.2} s", took.as_secs_f64())
+        };
+        println!("built {n} document{s} in {took}");
         if self.failed.is_empty() {
             return Ok(());
         }
@@ -575,6 +604,8 @@ fn check_out_dir(out: &Path, content: &Path) -> Result<(), Diag> {
 
 /// Writes to a temporary file beside `path`, then renames it into place, so that a
 /// reader never sees a half-written PDF and a failure leaves the old file as it was.
+/// (No fsync: like `typst compile` and cargo, we guard against a failed process, not a
+/// power cut; the fsync cost more than the rest of writing a CV.)
 pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diag> {
     let dir = path
         .parent()
@@ -593,7 +624,6 @@ pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diag> {
         .tempfile_in(&dir)
         .map_err(cannot)?;
     tmp.write_all(bytes).map_err(cannot)?;
-    tmp.as_file().sync_all().map_err(cannot)?;
     tmp.persist(path).map_err(|e| cannot(e.error))?;
     Ok(())
 }

@@ -47,8 +47,9 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
         .map_or_else(|| loaded.dir.clone(), Path::to_path_buf);
     let content_root = shared::content_root(&loaded.dir);
     // Fonts are parsed once; every compiler of this run shares them.
-    let own;
-    let world: &render::ResumeWorld = match &given {
+    let kept_warm = given.is_some();
+    let mut own = None;
+    let world: &mut render::ResumeWorld = match given {
         Some(world) => world,
         None => {
             let fonts = match fonts.map(std::thread::JoinHandle::join) {
@@ -56,8 +57,7 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
                 // Only a panic in font parsing gets here; do it again to report it.
                 _ => std::sync::Arc::new(render::fonts::load(args.system_fonts)),
             };
-            own = render::world_with(root, fonts, date);
-            &own
+            own.insert(render::world_with(root, fonts, date))
         }
     };
     for rules in &profiles {
@@ -104,8 +104,9 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
     }
 
     let cache = FitCache::open(&args.out);
-    let reports = if let Some(world) = given {
-        // One compiler kept warm (watch): one file after the other, reported as it goes.
+    let reports = if kept_warm || tasks.len() == 1 {
+        // One file after the other with this compiler, reported as it goes: watch keeps it
+        // warm between builds, and one document gains nothing from more threads.
         let mut worker = Worker {
             args,
             date,
@@ -152,21 +153,6 @@ fn in_parallel(
     cache: &FitCache,
 ) -> Vec<Report> {
     let count = tasks.len();
-    if count == 1 {
-        // One document: no thread to start, no compiler to copy.
-        let mut world = base.fork();
-        let mut worker = Worker {
-            args,
-            date,
-            world: &mut world,
-            files: files.clone(),
-            cache,
-        };
-        return tasks
-            .into_iter()
-            .map(|task| worker.make(task).print())
-            .collect();
-    }
     let queue = Mutex::new(
         tasks
             .into_iter()

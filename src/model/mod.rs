@@ -95,33 +95,9 @@ impl ContentFile {
     /// paired with the first definition.
     pub fn merge(&mut self, other: ContentFile) -> Vec<(String, Span, Span)> {
         let mut clashes = Vec::new();
-        match (&self.person, other.person) {
-            (Some(first), Some(second)) => clashes.push((
-                "`person` is defined twice".to_owned(),
-                second.span,
-                first.span,
-            )),
-            (None, second) => self.person = second,
-            (Some(_), None) => {}
-        }
-        match (&self.updated, other.updated) {
-            (Some(first), Some(second)) => clashes.push((
-                "`updated` is defined twice".to_owned(),
-                second.span,
-                first.span,
-            )),
-            (None, second) => self.updated = second,
-            (Some(_), None) => {}
-        }
-        match (&self.design, other.design) {
-            (Some(first), Some(second)) => clashes.push((
-                "`design` is defined twice".to_owned(),
-                second.span,
-                first.span,
-            )),
-            (None, second) => self.design = second,
-            (Some(_), None) => {}
-        }
+        once("person", &mut self.person, other.person, &mut clashes);
+        once("updated", &mut self.updated, other.updated, &mut clashes);
+        once("design", &mut self.design, other.design, &mut clashes);
         self.experience.extend(other.experience);
         self.projects.extend(other.projects);
         self.case_studies.extend(other.case_studies);
@@ -144,6 +120,24 @@ impl ContentFile {
             }
         }
         clashes
+    }
+}
+
+/// Keeps the first of a section that only one file may have, noting a second one.
+fn once<T>(
+    name: &str,
+    first: &mut Option<Spanned<T>>,
+    second: Option<Spanned<T>>,
+    clashes: &mut Vec<(String, Span, Span)>,
+) {
+    match (first.as_ref(), second) {
+        (Some(first), Some(second)) => clashes.push((
+            format!("`{name}` is defined twice"),
+            second.span,
+            first.span,
+        )),
+        (None, second) => *first = second,
+        (Some(_), None) => {}
     }
 }
 

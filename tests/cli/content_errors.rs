@@ -263,3 +263,21 @@ fn text_shorthand_and_quoted_scalars_stay_text() {
     .success()
     .stdout_has("content is valid: 2 files; 1 role, 0 projects, 0 case studies, 0 profiles");
 }
+
+#[test]
+fn a_section_only_one_file_may_have_is_refused_twice() {
+    Test::new()
+        .file("content/a.yaml", PERSON)
+        .file(
+            "content/b.yaml",
+            "person:\n  name: Other\n  headline: Other\ndesign: {theme: classic}\n",
+        )
+        .file("content/c.yaml", "design: {theme: modern}\n")
+        .args(&["check"])
+        .run()
+        .failure()
+        .stderr_has("error: `person` is defined twice\n  ┌─ content/b.yaml:2:3")
+        .stderr_has("first defined here")
+        .stderr_has("error: `design` is defined twice\n  ┌─ content/c.yaml:1:9")
+        .stderr_has("error: `content` has 2 errors");
+}

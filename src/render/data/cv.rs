@@ -3,8 +3,8 @@
 use serde_json::{Value, json};
 
 use super::{
-    BuildInfo, certification, design, education, language, links, meta, person_data, range_text,
-    role, skill_group, texts, writing,
+    BuildInfo, certification, document, education, language, links, range_text, role, skill_group,
+    texts, writing,
 };
 use crate::model::Content;
 use crate::model::rules::Rules;
@@ -199,34 +199,36 @@ fn cv_data(sel: &Selection, content: &Content, info: &BuildInfo) -> Value {
     let doc = sel.rules.documents.get(info.document);
     let max = |section: &str| document_max(sel.rules, info.document, section).unwrap_or(usize::MAX);
     let bullets = doc.and_then(|d| d.bullets).unwrap_or(CV_DEFAULT_BULLETS);
-    json!({
-        "document": info.document,
-        "sections": doc.map(|d| d.sections.clone()).unwrap_or_default(),
-        "meta": meta(sel, person, info, "CV"),
-        "design": design(sel, content, info),
-        "profile": { "name": sel.rules.name, "description": sel.rules.description },
-        "person": person_data(sel, person, info),
-        "experience": sel.experience.shown.iter().take(max("experience")).map(|r| role(r, sel, info, bullets)).collect::<Vec<_>>(),
-        "projects": sel.projects.shown.iter().take(max("projects")).map(|p| {
-            let project = p.entry;
-            json!({
-                "id": project.id.value,
-                "title": project.title,
-                "classification": project.classification.label(),
-                "tagline": project.tagline,
-                "role": project.role,
-                "dates": range_text(project.start.as_ref().map(|s| &s.value), project.end.as_ref()),
-                "highlights": texts(&p.top_bullets(2)),
-                "stack": project.stack,
-                "links": links(&project.links),
-            })
-        }).collect::<Vec<_>>(),
-        "skills": sel.skills.shown.iter().take(max("skills")).map(|s| skill_group(s.entry)).collect::<Vec<_>>(),
-        "education": sel.education.shown.iter().take(max("education")).map(|e| education(e, 2)).collect::<Vec<_>>(),
-        "certifications": sel.certifications.shown.iter().take(max("certifications")).map(|c| certification(c.entry)).collect::<Vec<_>>(),
-        "writing": sel.writing.shown.iter().take(max("writing")).map(|w| writing(w.entry)).collect::<Vec<_>>(),
-        "languages": person.languages.iter().map(language).collect::<Vec<_>>(),
-    })
+    document(
+        sel,
+        content,
+        info,
+        &format!("{} — CV", person.name),
+        json!({
+            "sections": doc.map(|d| d.sections.clone()).unwrap_or_default(),
+            "profile": { "name": sel.rules.name, "description": sel.rules.description },
+            "experience": sel.experience.shown.iter().take(max("experience")).map(|r| role(r, sel, info, bullets)).collect::<Vec<_>>(),
+            "projects": sel.projects.shown.iter().take(max("projects")).map(|p| {
+                let project = p.entry;
+                json!({
+                    "id": project.id.value,
+                    "title": project.title,
+                    "classification": project.classification.label(),
+                    "tagline": project.tagline,
+                    "role": project.role,
+                    "dates": range_text(project.start.as_ref().map(|s| &s.value), project.end.as_ref()),
+                    "highlights": texts(&p.top_bullets(2)),
+                    "stack": project.stack,
+                    "links": links(&project.links),
+                })
+            }).collect::<Vec<_>>(),
+            "skills": sel.skills.shown.iter().take(max("skills")).map(|s| skill_group(s.entry)).collect::<Vec<_>>(),
+            "education": sel.education.shown.iter().take(max("education")).map(|e| education(e, 2)).collect::<Vec<_>>(),
+            "certifications": sel.certifications.shown.iter().take(max("certifications")).map(|c| certification(c.entry)).collect::<Vec<_>>(),
+            "writing": sel.writing.shown.iter().take(max("writing")).map(|w| writing(w.entry)).collect::<Vec<_>>(),
+            "languages": person.languages.iter().map(language).collect::<Vec<_>>(),
+        }),
+    )
 }
 
 /// Keeps the sections that have something to show, so that no heading stands alone.

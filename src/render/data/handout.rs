@@ -4,10 +4,7 @@
 
 use serde_json::{Value, json};
 
-use super::{
-    BuildInfo, case_study_head, design, figures, links, meta_titled, person_data, project_full,
-    section_data,
-};
+use super::{BuildInfo, case_study_head, document, figures, links, project_full, section_data};
 use crate::model::Content;
 use crate::select::Selection;
 
@@ -53,15 +50,17 @@ pub fn handouts(
             let title = format!("{} — {}", person.name, p.entry.title);
             out.push(Handout {
                 id: p.entry.id.value.clone(),
-                data: json!({
-                    "document": info.document,
-                    "kind": "project",
-                    "meta": meta_titled(sel, person, info, &title),
-                    "design": design(sel, content, info),
-                    "person": person_data(sel, person, info),
-                    "project": project,
-                    "related": related,
-                }),
+                data: document(
+                    sel,
+                    content,
+                    info,
+                    &title,
+                    json!({
+                        "kind": "project",
+                        "project": project,
+                        "related": related,
+                    }),
+                ),
             });
         }
     }
@@ -102,14 +101,16 @@ pub fn handouts(
             }));
             out.push(Handout {
                 id: s.id.value.clone(),
-                data: json!({
-                    "document": info.document,
-                    "kind": "case-study",
-                    "meta": meta_titled(sel, person, info, &title),
-                    "design": design(sel, content, info),
-                    "person": person_data(sel, person, info),
-                    "case_study": case_study,
-                }),
+                data: document(
+                    sel,
+                    content,
+                    info,
+                    &title,
+                    json!({
+                        "kind": "case-study",
+                        "case_study": case_study,
+                    }),
+                ),
             });
         }
     }

@@ -41,8 +41,26 @@ fn kind_label<T: serde::Serialize>(kind: &T) -> Option<String> {
         .map(|first| first.to_uppercase().chain(chars).collect())
 }
 
-fn meta(sel: &Selection, person: &Person, info: &BuildInfo, kind: &str) -> Value {
-    meta_titled(sel, person, info, &format!("{} — {kind}", person.name))
+/// What every document's data has (the README's "every document"): which document, its
+/// PDF metadata titled `title`, the design, and the person; `fields` adds the rest.
+fn document(
+    sel: &Selection,
+    content: &Content,
+    info: &BuildInfo,
+    title: &str,
+    fields: Value,
+) -> Value {
+    let person = &content.person;
+    let mut data = json!({
+        "document": info.document,
+        "meta": meta_titled(sel, person, info, title),
+        "design": design(sel, content, info),
+        "person": person_data(sel, person, info),
+    });
+    if let (Some(data), Value::Object(fields)) = (data.as_object_mut(), fields) {
+        data.extend(fields);
+    }
+    data
 }
 
 fn meta_titled(sel: &Selection, person: &Person, info: &BuildInfo, title: &str) -> Value {

@@ -4,6 +4,7 @@ pub mod data;
 pub mod fit;
 pub mod fonts;
 mod frames;
+pub mod markup;
 pub mod templates;
 mod world;
 

@@ -101,11 +101,18 @@ fn cv(profile: &str, extra: &[&str]) -> (Vec<String>, Vec<String>, Value) {
     (ids("experience"), ids("projects"), data)
 }
 
-fn strings(v: &Value) -> Vec<&str> {
+/// The texts of a list of rich-text items (each an array of runs).
+fn strings(v: &Value) -> Vec<String> {
     v.as_array()
         .unwrap()
         .iter()
-        .map(|s| s.as_str().unwrap())
+        .map(|runs| {
+            runs.as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["text"].as_str().unwrap())
+                .collect()
+        })
         .collect()
 }
 

@@ -3,8 +3,8 @@
 use serde_json::{Value, json};
 
 use super::{
-    BuildInfo, certification, document, education, language, links, range_text, role, skill_group,
-    texts, writing,
+    BuildInfo, certification, document, education, language, links, range_text, rich, role,
+    skill_group, texts, writing,
 };
 use crate::model::Content;
 use crate::model::rules::Rules;
@@ -214,7 +214,7 @@ fn cv_data(sel: &Selection, content: &Content, info: &BuildInfo) -> Value {
                     "id": project.id.value,
                     "title": project.title,
                     "classification": project.classification.label(),
-                    "tagline": project.tagline,
+                    "tagline": rich(&project.tagline),
                     "role": project.role,
                     "dates": range_text(project.start.as_ref().map(|s| &s.value), project.end.as_ref()),
                     "highlights": texts(&p.top_bullets(2)),

@@ -4,7 +4,9 @@
 
 use serde_json::{Value, json};
 
-use super::{BuildInfo, case_study_head, document, figures, links, project_full, section_data};
+use super::{
+    BuildInfo, case_study_head, document, figures, links, project_full, rich, section_data,
+};
 use crate::model::Content;
 use crate::select::Selection;
 
@@ -97,7 +99,7 @@ pub fn handouts(
             );
             case_study["figures"] = json!(figures(&s.figures, info));
             case_study["project"] = json!(project.map(|p| {
-                json!({ "id": p.id.value, "title": p.title, "tagline": p.tagline, "stack": p.stack, "links": links(&p.links) })
+                json!({ "id": p.id.value, "title": p.title, "tagline": rich(&p.tagline), "stack": p.stack, "links": links(&p.links) })
             }));
             out.push(Handout {
                 id: s.id.value.clone(),

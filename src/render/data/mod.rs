@@ -4,6 +4,11 @@
 //! the user typed it; templates print it as data, so nothing in it is ever run as Typst.
 //! Values a template should not have to compute are computed here: date ranges as text,
 //! durations, link labels, paragraphs split on blank lines.
+//!
+//! Prose fields (summaries, paragraphs, bullets, write-up text, captions) carry inline
+//! markup: they become arrays of runs here ([`rich`]), parsed by [`crate::render::markup`].
+//! Names, titles, organisations, ids, dates, tags, skills, stack, labels and URLs stay
+//! plain strings.
 
 mod cv;
 mod handout;
@@ -20,6 +25,7 @@ use crate::model::{
     Bullet, Content, Date, Design, End, Figure, Link, Person, Project, Role, Section, Spanned,
     Theme, duration_text, months_between,
 };
+use crate::render::markup;
 use crate::select::{Chosen, Selection};
 
 /// Facts about the build that are not content.
@@ -92,7 +98,7 @@ fn person_data(sel: &Selection, person: &Person, info: &BuildInfo) -> Value {
         "website": c.website.as_ref().map(|url| json!({ "url": url, "label": bare(url) })),
         "links": links(&c.links),
         "summary": sel.summary.map(paragraphs).unwrap_or_default(),
-        "availability": person.availability,
+        "availability": person.availability.as_deref().map(rich),
         "photo": person.photo.as_ref().map(|f| figure(f, info)),
     })
 }
@@ -120,7 +126,7 @@ fn figure(f: &Figure, info: &BuildInfo) -> Value {
     json!({
         "path": format!("{}/{}", info.content_root, f.path.value.trim_start_matches("./")),
         "alt": f.alt,
-        "caption": f.caption,
+        "caption": f.caption.as_deref().map(rich),
     })
 }
 
@@ -150,7 +156,7 @@ fn section_data(s: &Section, sel: &Selection) -> Value {
     json!({
         "heading": s.heading,
         "paragraphs": s.text.as_deref().map(paragraphs).unwrap_or_default(),
-        "bullets": kept(&s.bullets, sel).iter().map(|b| &b.text).collect::<Vec<_>>(),
+        "bullets": kept(&s.bullets, sel).iter().map(|b| rich(&b.text)).collect::<Vec<_>>(),
     })
 }
 
@@ -175,7 +181,7 @@ fn project_full(
     let texts_of = |items: &[Bullet]| {
         kept(items, sel)
             .iter()
-            .map(|b| b.text.clone())
+            .map(|b| rich(&b.text))
             .collect::<Vec<_>>()
     };
     json!({
@@ -184,24 +190,24 @@ fn project_full(
         "classification": project.classification.label(),
         "role": project.role,
         "organization": org,
-        "tagline": project.tagline,
+        "tagline": rich(&project.tagline),
         "dates": range_text(project.start.as_ref().map(|s| &s.value), project.end.as_ref()),
-        "thesis": project.thesis,
+        "thesis": project.thesis.as_deref().map(rich),
         "highlights": texts(&p.top_bullets(usize::MAX)),
         "scope": prose(&project.scope),
         "problem": prose(&project.problem),
         "architecture": project.architecture.as_ref().map(|a| json!({
             "overview": prose(&a.overview),
-            "style": a.style,
-            "modules": a.modules.iter().map(|m| json!({ "name": m.name, "description": m.description })).collect::<Vec<_>>(),
+            "style": a.style.as_deref().map(rich),
+            "modules": a.modules.iter().map(|m| json!({ "name": m.name, "description": rich(&m.description) })).collect::<Vec<_>>(),
         })),
         "rationale": prose(&project.rationale),
-        "data_flow": project.data_flow,
-        "decisions": kept(&project.decisions, sel).iter().map(|d| json!({ "text": d.text, "why": d.why, "tradeoff": d.tradeoff })).collect::<Vec<_>>(),
+        "data_flow": project.data_flow.iter().map(|s| rich(s)).collect::<Vec<_>>(),
+        "decisions": kept(&project.decisions, sel).iter().map(|d| json!({ "text": rich(&d.text), "why": d.why.as_deref().map(rich), "tradeoff": d.tradeoff.as_deref().map(rich) })).collect::<Vec<_>>(),
         "scale": prose(&project.scale),
         "performance": texts_of(&project.performance),
         "scalability": texts_of(&project.scalability),
-        "postmortem": kept(&project.postmortem, sel).iter().map(|i| json!({ "issue": i.issue, "fix": i.fix, "lesson": i.lesson })).collect::<Vec<_>>(),
+        "postmortem": kept(&project.postmortem, sel).iter().map(|i| json!({ "issue": rich(&i.issue), "fix": rich(&i.fix), "lesson": i.lesson.as_deref().map(rich) })).collect::<Vec<_>>(),
         "roadmap": texts_of(&project.roadmap),
         "outcome": prose(&project.outcome),
         "metrics": kept(&project.metrics, sel).iter().map(|m| metric(m)).collect::<Vec<_>>(),
@@ -254,7 +260,7 @@ fn case_study_head(s: &crate::model::CaseStudy) -> Value {
 }
 
 fn metric(m: &crate::model::Metric) -> Value {
-    json!({ "value": m.value, "label": m.label, "context": m.context })
+    json!({ "value": m.value, "label": m.label, "context": m.context.as_deref().map(rich) })
 }
 
 fn role(chosen: &Chosen<Role>, sel: &Selection, info: &BuildInfo, bullets: usize) -> Value {
@@ -278,7 +284,7 @@ fn role(chosen: &Chosen<Role>, sel: &Selection, info: &BuildInfo, bullets: usize
         "current": matches!(r.end.as_ref().map(|e| e.value), None | Some(End::Present)),
         "dates": range_text(Some(&r.start.value), r.end.as_ref()),
         "duration": duration_text(months_between(&r.start.value, &end_date)),
-        "summary": r.summary,
+        "summary": r.summary.as_deref().map(rich),
         "highlights": texts(&chosen.top_bullets(bullets)),
         "stack": r.stack,
         "narrative": r.narrative.iter().filter(|s| matches!(sel.rules.bullets.judge(*s), crate::model::rules::Verdict::Shown(_))).map(|s| section_data(s, sel)).collect::<Vec<_>>(),
@@ -302,8 +308,14 @@ fn range_text(start: Option<&Date>, end: Option<&Spanned<End>>) -> Option<String
     }
 }
 
-fn texts(bullets: &[&Bullet]) -> Vec<String> {
-    bullets.iter().map(|b| b.text.clone()).collect()
+/// Bullets as rich text.
+fn texts(bullets: &[&Bullet]) -> Vec<Value> {
+    bullets.iter().map(|b| rich(&b.text)).collect()
+}
+
+/// One piece of prose as runs of inline markup.
+fn rich(text: &str) -> Value {
+    markup::rich(text)
 }
 
 fn links(links: &[Link]) -> Vec<Value> {
@@ -321,8 +333,13 @@ fn bare(url: &str) -> String {
     rest.trim_end_matches('/').to_owned()
 }
 
+/// Paragraphs split on blank lines, each as rich text.
+fn paragraphs(text: &str) -> Vec<Value> {
+    split_paragraphs(text).iter().map(|p| rich(p)).collect()
+}
+
 /// Paragraphs split on blank lines; the line breaks inside one are folded to spaces.
-fn paragraphs(text: &str) -> Vec<String> {
+fn split_paragraphs(text: &str) -> Vec<String> {
     text.split("\n\n")
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|p| !p.is_empty())
@@ -338,7 +355,7 @@ mod tests {
         assert_eq!(bare("https://www.github.com/ada/"), "github.com/ada");
         assert_eq!(bare("mailto:ada@example.com"), "ada@example.com");
         assert_eq!(
-            paragraphs("one\ntwo\n\n\nthree  "),
+            split_paragraphs("one\ntwo\n\n\nthree  "),
             vec!["one two", "three"]
         );
     }

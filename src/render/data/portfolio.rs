@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use super::cv::nonempty_sections;
 use super::{
     BuildInfo, case_study_head, certification, document, education, language, links, metric,
-    paragraphs, project_full, role, skill_group, writing,
+    paragraphs, project_full, rich, role, skill_group, writing,
 };
 use crate::model::Content;
 use crate::select::Selection;
@@ -40,7 +40,7 @@ pub fn portfolio(sel: &Selection, content: &Content, info: &BuildInfo) -> Value 
             })).collect::<Vec<_>>(),
             "explorations": sel.explorations.shown.iter().take(max("explorations")).map(|e| json!({
                 "topic": e.entry.topic,
-                "description": e.entry.description,
+                "description": rich(&e.entry.description),
             })).collect::<Vec<_>>(),
             "case_studies": sel.case_studies.shown.iter().take(max("case_studies")).map(|c| {
                 let s = c.entry;

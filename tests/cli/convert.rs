@@ -40,6 +40,25 @@ fn assert_valid_jsonresume(doc: &Value) {
     assert!(errors.is_empty(), "not valid JSON Resume: {errors:#?}");
 }
 
+/// Every YAML file under `dir` matches `resume schema` (what editors check as you type).
+fn assert_match_our_schema(dir: &Path) {
+    let run = Test::new().args(&["schema"]).run().success();
+    let schema: Value = serde_json::from_str(&run.stdout).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let mut files = Vec::new();
+    crate::schema::yaml_files(dir, &mut files);
+    assert!(!files.is_empty());
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let node = resume::load::yaml::parse(&text, 0).unwrap().unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&node.to_json())
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}\n{text}", file.display());
+    }
+}
+
 const JSONRESUME_WARNINGS: &[&str] = &[
     "dropped `basics.location.address`: `resume` keeps a location as city, region and country",
     "dropped `basics.location.postalCode`: `resume` keeps a location as city, region and country",
@@ -118,6 +137,7 @@ fn import_jsonresume_writes_files_a_person_would_and_names_every_dropped_field()
         person.contains("      - url: https://gitlab.com/maritor\n"),
         "{person}"
     );
+    assert_match_our_schema(&t.path("content"));
 
     let check = Test {
         args: vec!["check".into()],
@@ -326,6 +346,29 @@ fn export_of_the_example_is_valid_json_resume_and_follows_the_profile() {
         .map(|s| s["name"].as_str().unwrap())
         .collect();
     assert!(!skills.contains(&"Frontend"), "{skills:?}");
+    // A confidential organisation is named by its public description, unless --private.
+    assert!(!run.stdout.contains("Vandermeer"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("\"name\": \"a European logistics company\"")
+    );
+    let private = Test::new()
+        .args(&[
+            "export",
+            "jsonresume",
+            "--profile",
+            "backend",
+            "--private",
+            "--content",
+            content.to_str().unwrap(),
+        ])
+        .run()
+        .success();
+    assert!(
+        private
+            .stdout
+            .contains("\"name\": \"Vandermeer Freight Systems\"")
+    );
     // `--select` narrows it further; several profiles need a name.
     let run = Test::new()
         .args(&[
@@ -500,6 +543,7 @@ fn import_rendercv_with_every_entry_type_builds() {
         tidetable.contains("    start: 2023-04\n    end: 2023-04\n"),
         "{tidetable}"
     );
+    assert_match_our_schema(&t.path("content"));
     let principles = read("principles.yaml");
     assert!(
         principles.contains(
@@ -547,6 +591,7 @@ fn new_scaffolds_a_project_that_builds_at_once() {
     assert!(person.starts_with("# yaml-language-server: $schema=../schema.json\n"));
     let project = std::fs::read_to_string(t.path("mycv/content/projects/order-api.yaml")).unwrap();
     assert!(project.starts_with("# yaml-language-server: $schema=../../schema.json\n"));
+    assert_match_our_schema(&t.path("mycv/content"));
     let build = Test {
         args: [
             "build",
@@ -641,4 +686,65 @@ fn completions_and_man_page_come_from_the_command_line_definitions() {
     for s in [".TH resume", "build", "import", "export", "completions"] {
         assert!(man.contains(s), "man page lacks {s:?}:\n{man}");
     }
+}
+
+#[test]
+fn import_jsonresume_reads_every_date_form_and_stray_types() {
+    let input = json!({
+        "basics": { "name": "Ines Example", "label": "Engineer" },
+        "work": [
+            { "name": "Year Co", "position": "Engineer", "startDate": "2020", "endDate": "2020-03-15" },
+            { "name": "Month Co", "position": "Engineer", "startDate": "2018-03", "endDate": "" },
+            { "name": "Words Co", "position": "Engineer", "startDate": "March 2017" },
+            "not an object"
+        ],
+        "education": [
+            { "institution": "Example University", "area": "Physics", "score": 3.8,
+              "startDate": "2014-09-01", "endDate": "2018-02-30" }
+        ],
+        "skills": [ { "name": "Tools", "keywords": "just one" } ]
+    });
+    let t = Test::new().file("in.json", &input.to_string()).args(&[
+        "import",
+        "jsonresume",
+        "in.json",
+        "--into",
+        "cv",
+    ]);
+    let run = t.run().success();
+    let mut got = warnings(&run.stderr);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "dropped `education[0].endDate`: `2018-02-30` has day 30: Feb 2018 has 28 days",
+            "dropped `work[2].startDate`: `March 2017` is not a date: expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`",
+            "dropped `work[2]` (Words Co): a role needs a `startDate`",
+            "dropped `work[3]`: a role needs an organisation (`name`)",
+            "dropped `work[3]`: expected an object, found text",
+        ],
+        "{}",
+        run.stderr
+    );
+    let experience = std::fs::read_to_string(t.path("cv/experience.yaml")).unwrap();
+    assert!(
+        experience.contains("    start: \"2020\"\n    end: 2020-03-15\n"),
+        "{experience}"
+    );
+    // An empty end date is no end date: the role is still going on.
+    assert!(experience.ends_with("    start: 2018-03\n"), "{experience}");
+    let education = std::fs::read_to_string(t.path("cv/education.yaml")).unwrap();
+    assert!(education.contains("    degree: Physics\n"), "{education}");
+    assert!(
+        education.contains("    details:\n      - \"Score: 3.8\"\n"),
+        "{education}"
+    );
+    let skills = std::fs::read_to_string(t.path("cv/skills.yaml")).unwrap();
+    assert!(skills.contains("    items: [just one]\n"), "{skills}");
+    Test {
+        args: ["check", "--content", "cv"].map(String::from).to_vec(),
+        ..t
+    }
+    .run()
+    .success();
 }

@@ -252,23 +252,21 @@ fn basics(b: &Obj, doc: &Obj) -> Person {
         );
         String::new()
     });
-    let loc = b.object("location");
-    let location = {
+    // The schema has an object; some files have the place as one line of text.
+    let location = if b.raw("location").is_some_and(Value::is_string) {
+        b.str("location")
+    } else {
+        let loc = b.object("location");
         let parts: Vec<String> = ["city", "region", "countryCode"]
             .iter()
             .filter_map(|k| loc.str(k))
             .collect();
+        let why = "`resume` keeps a location as city, region and country";
+        loc.drop("address", why);
+        loc.drop("postalCode", why);
+        loc.finish(NO_PLACE);
         (!parts.is_empty()).then(|| parts.join(", "))
     };
-    loc.drop(
-        "address",
-        "`resume` keeps a location as city, region and country",
-    );
-    loc.drop(
-        "postalCode",
-        "`resume` keeps a location as city, region and country",
-    );
-    loc.finish(NO_PLACE);
     let mut links = Vec::new();
     for p in b.objects("profiles") {
         let url = p.str("url").or_else(|| {

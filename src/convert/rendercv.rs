@@ -23,7 +23,7 @@ use crate::model::{
     Person, Principle, Project, Role, SkillGroup, Writing, WritingKind,
 };
 
-const NOT_RENDERCV: &str = "not a RenderCV field, and `resume` has no place for it";
+const NO_PLACE: &str = "`resume` has no place for it";
 
 /// Section titles whose text becomes the person's summary.
 const SUMMARY_TITLES: &[&str] = &[
@@ -204,7 +204,7 @@ pub fn import(root: &Node) -> Imported {
                 s.path
             )),
         }
-        s.finish(NOT_RENDERCV);
+        s.finish(NO_PLACE);
     }
     let name = cv.str("name").unwrap_or_else(|| {
         cv.warn("`cv.name` is missing: the person's name is left empty; fill it in".into());
@@ -244,7 +244,7 @@ pub fn import(root: &Node) -> Imported {
         languages: Vec::new(),
         variants: Default::default(),
     };
-    cv.finish(NOT_RENDERCV);
+    cv.finish(NO_PLACE);
 
     let mut out = Imported::default();
     out.file(
@@ -383,7 +383,7 @@ fn section(title: &str, entries: &Value, warnings: &Warnings, ids: &mut Ids, par
             }
             EntryType::Text => {}
         }
-        e.finish(NOT_RENDERCV);
+        e.finish(NO_PLACE);
     }
     if texts.is_empty() {
         return;

@@ -691,7 +691,7 @@ fn completions_and_man_page_come_from_the_command_line_definitions() {
 #[test]
 fn import_jsonresume_reads_every_date_form_and_stray_types() {
     let input = json!({
-        "basics": { "name": "Ines Example", "label": "Engineer" },
+        "basics": { "name": "Ines Example", "label": "Engineer", "location": "Porto, Portugal" },
         "work": [
             { "name": "Year Co", "position": "Engineer", "startDate": "2020", "endDate": "2020-03-15" },
             { "name": "Month Co", "position": "Engineer", "startDate": "2018-03", "endDate": "" },
@@ -726,6 +726,8 @@ fn import_jsonresume_reads_every_date_form_and_stray_types() {
         "{}",
         run.stderr
     );
+    let person = std::fs::read_to_string(t.path("cv/person.yaml")).unwrap();
+    assert!(person.contains("  location: Porto, Portugal\n"), "{person}");
     let experience = std::fs::read_to_string(t.path("cv/experience.yaml")).unwrap();
     assert!(
         experience.contains("    start: \"2020\"\n    end: 2020-03-15\n"),

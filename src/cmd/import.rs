@@ -9,7 +9,7 @@ use super::{Reported, fail};
 use crate::args::{ImportArgs, ImportFormat};
 use crate::convert::{self, Imported};
 use crate::diagnostic::{Diag, SourceFile, SourceFiles};
-use crate::load::{io_reason, yaml};
+use crate::load::{self, io_reason, yaml};
 
 /// Bigger than any real résumé; keeps a stray dump from eating memory.
 const MAX_INPUT_BYTES: u64 = 8 * 1024 * 1024;
@@ -119,13 +119,32 @@ fn write(imported: &Imported, into: &Path, force: bool) -> Result<(), Reported> 
         println!("wrote {}", path.display());
     }
     let w = imported.warnings.len();
-    println!(
-        "imported into `{}`: {} file{}, {w} warning{}; check it with `resume check --content {}`",
+    let summary = format!(
+        "imported into `{}`: {} file{}, {w} warning{}",
         into.display(),
         rendered.len(),
         if rendered.len() == 1 { "" } else { "s" },
         if w == 1 { "" } else { "s" },
-        into.display()
     );
-    Ok(())
+    // The folder as a whole must load: other files already in it may clash with the new
+    // ones (a second `person`, an id used twice).
+    let mut loaded = load::load(into).map_err(fail)?;
+    loaded.diags.retain(Diag::is_error);
+    if loaded.diags.is_empty() {
+        println!(
+            "{summary}; the content checks out: build it with `resume build --content {}`",
+            into.display()
+        );
+        return Ok(());
+    }
+    loaded.files.emit(&loaded.diags);
+    let n = loaded.diags.len();
+    Err(fail(
+        Diag::error(format!(
+            "{summary}, but `{}` now has {n} error{}",
+            into.display(),
+            if n == 1 { "" } else { "s" }
+        ))
+        .hint("fix them as shown above (files that were there before may clash with the imported ones), then `resume check`"),
+    ))
 }

@@ -42,15 +42,19 @@ pub fn to_yaml<T: Serialize>(value: &T, schema: &str) -> Result<String, String> 
     Ok(out)
 }
 
-/// Writes what a person would leave out: `priority: 0` (the default), and a bullet or
-/// decision that is only its text as that text (`- Cut p99 by 40%`; see
+/// Leaves out what a person would: `priority: 0` (the default), empty mappings, and a
+/// bullet or
+/// decision that is only its text is written as that text (`- Cut p99 by 40%`; see
 /// `model::TEXT_SHORTHAND`: only those structs have `text` as their one required field).
 fn shorten(node: &mut Node) {
     match &mut node.kind {
         Kind::Map(entries) => {
             entries.retain(|(k, v)| {
-                !(matches!(&k.kind, Kind::Scalar { text, .. } if text == "priority")
-                    && matches!(&v.kind, Kind::Scalar { text, plain: true } if text == "0"))
+                let zero_priority = matches!(&k.kind, Kind::Scalar { text, .. } if text == "priority")
+                    && matches!(&v.kind, Kind::Scalar { text, plain: true } if text == "0");
+                // `contact: {}`: every mapping in the model may be left out.
+                let empty_map = matches!(&v.kind, Kind::Map(m) if m.is_empty());
+                !zero_priority && !empty_map
             });
             for (_, v) in entries.iter_mut() {
                 shorten(v);

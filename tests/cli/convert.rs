@@ -754,3 +754,19 @@ fn import_jsonresume_reads_every_date_form_and_stray_types() {
     .run()
     .success();
 }
+
+#[test]
+fn import_names_clashes_with_files_already_in_the_folder() {
+    let run = Test::new()
+        .file("content/mine.yaml", crate::PERSON)
+        .file(
+            "in.json",
+            &json!({ "basics": { "name": "Ines", "label": "Engineer" } }).to_string(),
+        )
+        .args(&["import", "jsonresume", "in.json"])
+        .run()
+        .failure();
+    assert_eq!(run.stdout, "wrote content/person.yaml\n");
+    run.stderr_has("error: `person` is defined twice")
+        .stderr_has("error: imported into `content`: 1 file, 0 warnings, but `content` now has 1 error\n = hint: fix them as shown above");
+}

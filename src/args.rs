@@ -34,6 +34,83 @@ pub enum Command {
     /// Work with the built-in templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// Convert a JSON Resume or RenderCV file into content files.
+    Import(ImportArgs),
+    /// Print the selected content in another format (JSON Resume).
+    Export(ExportArgs),
+    /// Start a new project in DIR: content that builds at once.
+    New {
+        /// The folder to create or fill; it must be empty.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Print a completion script for a shell.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
+}
+
+/// The formats `resume import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// JSON Resume (https://jsonresume.org/schema), a `.json` file.
+    Jsonresume,
+    /// RenderCV (https://rendercv.com), a `.yaml` file.
+    Rendercv,
+}
+
+/// The formats `resume export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// JSON Resume (https://jsonresume.org/schema).
+    Jsonresume,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The format of FILE.
+    #[arg(value_enum)]
+    pub format: ImportFormat,
+
+    /// The file to convert.
+    pub file: PathBuf,
+
+    /// The content folder to write into.
+    #[arg(long, value_name = "DIR", default_value = "content")]
+    pub into: PathBuf,
+
+    /// Overwrite content files that are already there.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format to write.
+    #[arg(value_enum)]
+    pub format: ExportFormat,
+
+    /// The profile whose selection to export; may be left out when the content defines
+    /// at most one.
+    #[arg(long, short, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    #[command(flatten)]
+    pub content: ContentArgs,
+
+    #[command(flatten)]
+    pub selectors: Selectors,
+
+    /// Show confidential organisations by name instead of their public description.
+    #[arg(long)]
+    pub private: bool,
+
+    /// Write to this file (replacing it) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,6 +7,7 @@
 
 pub mod args;
 pub mod cmd;
+pub mod convert;
 pub mod diagnostic;
 pub mod load;
 pub mod model;

@@ -2,10 +2,14 @@
 
 mod build;
 mod check;
+mod completions;
 mod data;
+mod export;
 mod fit_cache;
+mod import;
 mod list;
 mod manifest;
+mod new;
 pub mod schema;
 mod shared;
 mod templates;
@@ -29,6 +33,11 @@ pub fn run(command: Command) -> Result<(), Reported> {
         Command::List(args) => list::run(&args),
         Command::Watch(args) => watch::run(&args),
         Command::Templates(TemplatesCommand::Eject { dir, force }) => templates::eject(&dir, force),
+        Command::Import(args) => import::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::New { dir } => new::run(&dir),
+        Command::Completions { shell } => completions::completions(shell),
+        Command::Man => completions::man(),
     }
 }
 

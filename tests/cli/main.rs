@@ -4,6 +4,7 @@
 mod build;
 mod ci;
 mod content_errors;
+mod convert;
 mod documents;
 mod fit;
 mod literal;

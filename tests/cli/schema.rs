@@ -9,7 +9,7 @@ fn schema() -> Value {
     serde_json::from_str(&run.stdout).expect("schema is JSON")
 }
 
-fn yaml_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+pub fn yaml_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {

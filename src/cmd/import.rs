@@ -1,0 +1,150 @@
+//! `resume import`: a JSON Resume or RenderCV file to content files, every field that
+//! could not be kept named in a warning. Nothing is overwritten without `--force`: every
+//! target is checked before the first file is written, and each is written atomically.
+
+use std::path::Path;
+
+use super::build::write_atomically;
+use super::{Reported, fail};
+use crate::args::{ImportArgs, ImportFormat};
+use crate::convert::{self, Imported};
+use crate::diagnostic::{Diag, SourceFile, SourceFiles};
+use crate::load::{self, io_reason, yaml};
+
+/// Bigger than any real résumé; keeps a stray dump from eating memory.
+const MAX_INPUT_BYTES: u64 = 8 * 1024 * 1024;
+
+pub fn run(args: &ImportArgs) -> Result<(), Reported> {
+    let text = read(&args.file)?;
+    let name = args.file.display().to_string();
+    let imported = match args.format {
+        ImportFormat::Jsonresume => {
+            let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+                fail(
+                    Diag::error(format!("`{name}` is not valid JSON: {e}",))
+                        .hint("JSON Resume files are JSON: check the place named above"),
+                )
+            })?;
+            if !value.is_object() {
+                return Err(fail(
+                    Diag::error(format!("`{name}` is not a JSON Resume document"))
+                        .hint("a JSON Resume file is one JSON object with `basics`, `work`..."),
+                ));
+            }
+            convert::jsonresume::import(&value)
+        }
+        ImportFormat::Rendercv => {
+            let mut files = SourceFiles::default();
+            let id = files.add(SourceFile::new(name.clone(), text.clone()));
+            let root = match yaml::parse(&text, id) {
+                Ok(Some(root)) => root,
+                Ok(None) => {
+                    return Err(fail(Diag::error(format!("`{name}` is empty")).hint(
+                        "a RenderCV file has a `cv:` section with `name`, `sections`...",
+                    )));
+                }
+                Err(diag) => {
+                    files.emit(&[diag]);
+                    return Err(Reported);
+                }
+            };
+            if !matches!(root.kind, yaml::Kind::Map(_)) {
+                return Err(fail(
+                    Diag::error(format!("`{name}` is not a RenderCV file"))
+                        .hint("a RenderCV file is a mapping with a `cv:` section"),
+                ));
+            }
+            convert::rendercv::import(&root)
+        }
+    };
+    write(&imported, &args.into, args.force)
+}
+
+fn read(path: &Path) -> Result<String, Reported> {
+    let cannot = |e: std::io::Error| {
+        fail(Diag::error(format!(
+            "cannot read `{}`: {}",
+            path.display(),
+            io_reason(&e)
+        )))
+    };
+    let size = std::fs::metadata(path).map_err(cannot)?.len();
+    if size > MAX_INPUT_BYTES {
+        return Err(fail(Diag::error(format!(
+            "`{}` is {size} bytes: too large for a résumé (the limit is {MAX_INPUT_BYTES})",
+            path.display()
+        ))));
+    }
+    let bytes = std::fs::read(path).map_err(cannot)?;
+    String::from_utf8(bytes).map_err(|_| {
+        fail(
+            Diag::error(format!("`{}` is not UTF-8 text", path.display()))
+                .hint("save the file as UTF-8 and try again"),
+        )
+    })
+}
+
+fn write(imported: &Imported, into: &Path, force: bool) -> Result<(), Reported> {
+    let rendered = imported.render().map_err(|e| {
+        fail(Diag::error(format!(
+            "internal error: cannot write the content as YAML: {e}"
+        )))
+    })?;
+    let existing: Vec<String> = rendered
+        .iter()
+        .map(|(rel, _)| into.join(rel))
+        .filter(|p| p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
+    if !existing.is_empty() && !force {
+        let names: Vec<&str> = existing.iter().map(String::as_str).collect();
+        return Err(fail(
+            Diag::error(format!(
+                "{} already exist{}",
+                crate::suggest::quoted(&names),
+                if existing.len() == 1 { "s" } else { "" }
+            ))
+            .hint("nothing was written; pass `--force` to overwrite, or `--into DIR` for another folder"),
+        ));
+    }
+    let warnings: Vec<Diag> = imported
+        .warnings
+        .iter()
+        .map(|w| Diag::warning(w.clone()))
+        .collect();
+    SourceFiles::default().emit(&warnings);
+    for (rel, text) in &rendered {
+        let path = into.join(rel);
+        write_atomically(&path, text.as_bytes()).map_err(fail)?;
+        println!("wrote {}", path.display());
+    }
+    let w = imported.warnings.len();
+    let summary = format!(
+        "imported into `{}`: {} file{}, {w} warning{}",
+        into.display(),
+        rendered.len(),
+        if rendered.len() == 1 { "" } else { "s" },
+        if w == 1 { "" } else { "s" },
+    );
+    // The folder as a whole must load: other files already in it may clash with the new
+    // ones (a second `person`, an id used twice).
+    let mut loaded = load::load(into).map_err(fail)?;
+    loaded.diags.retain(Diag::is_error);
+    if loaded.diags.is_empty() {
+        println!(
+            "{summary}; the content checks out: build it with `resume build --content {}`",
+            into.display()
+        );
+        return Ok(());
+    }
+    loaded.files.emit(&loaded.diags);
+    let n = loaded.diags.len();
+    Err(fail(
+        Diag::error(format!(
+            "{summary}, but `{}` now has {n} error{}",
+            into.display(),
+            if n == 1 { "" } else { "s" }
+        ))
+        .hint("fix them as shown above (files that were there before may clash with the imported ones), then `resume check`"),
+    ))
+}

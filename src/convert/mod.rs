@@ -1,0 +1,259 @@
+//! Converting to and from other résumé formats: JSON Resume and RenderCV in, JSON
+//! Resume out.
+//!
+//! An import reads the other format into our model ([`crate::model::ContentFile`]s, one
+//! per file a person would write: `person.yaml`, `experience.yaml`, `projects/<id>.yaml`...)
+//! and names every field it had to leave behind, with the reason; `yaml_out` then writes
+//! those files. Building model values (rather than YAML text) keeps an import honest:
+//! whatever it produces has the shape `resume check` expects. The export reads a
+//! profile's selection and writes JSON Resume. Data flows one way in each direction.
+
+pub mod jsonresume;
+mod read;
+pub mod rendercv;
+pub mod yaml_out;
+
+use std::collections::HashSet;
+
+use crate::model::{ContentFile, Date, End, Span, Spanned};
+
+/// One content file to write: its path under the content folder, and its sections.
+pub struct OutFile {
+    pub path: String,
+    pub content: ContentFile,
+}
+
+/// The result of an import: the files, and a warning for each field left behind.
+#[derive(Default)]
+pub struct Imported {
+    pub files: Vec<OutFile>,
+    pub warnings: Vec<String>,
+}
+
+impl Imported {
+    /// Adds a file unless it would be empty.
+    pub fn file(&mut self, path: impl Into<String>, content: ContentFile) {
+        let empty = serde_json::to_value(&content)
+            .ok()
+            .and_then(|v| v.as_object().map(serde_json::Map::is_empty))
+            .unwrap_or(false);
+        if !empty {
+            self.files.push(OutFile {
+                path: path.into(),
+                content,
+            });
+        }
+    }
+
+    /// Each file as YAML text, with the schema line for its depth.
+    pub fn render(&self) -> Result<Vec<(String, String)>, String> {
+        self.files
+            .iter()
+            .map(|f| {
+                let depth = f.path.matches('/').count();
+                let schema = format!("{}schema.json", "../".repeat(depth + 1));
+                yaml_out::to_yaml(&f.content, &schema).map(|text| (f.path.clone(), text))
+            })
+            .collect()
+    }
+}
+
+pub fn spanned<T>(value: T) -> Spanned<T> {
+    Spanned::new(value, Span::default())
+}
+
+/// Hands out ids that are valid (lowercase letters, digits, `-`) and unique across the
+/// whole import: `Halden Pay` from 2022 becomes `halden-pay-2022`.
+#[derive(Default)]
+pub struct Ids(HashSet<String>);
+
+impl Ids {
+    pub fn make(&mut self, parts: &[&str], fallback: &str) -> String {
+        let mut words: Vec<String> = Vec::new();
+        for part in parts {
+            let mut slug = String::new();
+            for c in part.chars().map(fold) {
+                if c.is_ascii_alphanumeric() {
+                    slug.push(c.to_ascii_lowercase());
+                } else if !slug.is_empty() && !slug.ends_with('-') {
+                    slug.push('-');
+                }
+            }
+            // Long names are cut at a word, so that a year after them stays whole.
+            let mut slug = slug.trim_matches('-').to_owned();
+            while slug.len() > 32 {
+                match slug.rfind('-') {
+                    Some(i) => slug.truncate(i),
+                    None => slug.truncate(32),
+                }
+            }
+            if !slug.is_empty() {
+                words.push(slug);
+            }
+        }
+        let mut base = words.join("-");
+        if base.is_empty() {
+            base = fallback.to_owned();
+        }
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.0.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.0.insert(id.clone());
+        id
+    }
+}
+
+/// Common Latin letters with marks to their base letter, so `Zürich` gives `zurich`.
+fn fold(c: char) -> char {
+    match c {
+        'à'..='å' | 'À'..='Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'è'..='ë' | 'È'..='Ë' => 'e',
+        'ì'..='ï' | 'Ì'..='Ï' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò'..='ö' | 'ø' | 'Ò'..='Ö' | 'Ø' => 'o',
+        'ù'..='ü' | 'Ù'..='Ü' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        'ß' => 's',
+        c => c,
+    }
+}
+
+/// A date as the other formats write it: `2020`, `2020-03`, `2020-03-15`, also a full
+/// timestamp (`2020-03-15T10:00:00Z`, whose date is kept). Empty means absent.
+pub fn parse_date(text: &str) -> Result<Option<Date>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let t = match t.split_once('T') {
+        Some((day, _)) if day.len() == 10 => day,
+        _ => t,
+    };
+    Date::parse(t).map(Some)
+}
+
+/// An end date: a date, `present` (any case), or absent.
+pub fn parse_end(text: &str) -> Result<Option<End>, String> {
+    if text.trim().eq_ignore_ascii_case("present") {
+        return Ok(Some(End::Present));
+    }
+    parse_date(text).map(|d| d.map(End::Date))
+}
+
+/// The link to a profile on a well-known network, from the user name.
+pub fn network_url(network: &str, username: &str) -> Option<String> {
+    let user = username.trim().trim_start_matches('@');
+    if user.is_empty() {
+        return None;
+    }
+    let base = match network.trim().to_ascii_lowercase().as_str() {
+        "linkedin" => "https://linkedin.com/in/",
+        "github" => "https://github.com/",
+        "gitlab" => "https://gitlab.com/",
+        "imdb" => "https://imdb.com/name/",
+        "instagram" => "https://instagram.com/",
+        "orcid" => "https://orcid.org/",
+        "stackoverflow" => "https://stackoverflow.com/users/",
+        "researchgate" => "https://researchgate.net/profile/",
+        "youtube" => "https://youtube.com/@",
+        "google scholar" => "https://scholar.google.com/citations?user=",
+        "telegram" => "https://t.me/",
+        "leetcode" => "https://leetcode.com/u/",
+        "x" | "twitter" => "https://x.com/",
+        "bluesky" => "https://bsky.app/profile/",
+        "mastodon" => {
+            // `@name@example.social`
+            let (name, host) = user.split_once('@')?;
+            return Some(format!("https://{host}/@{name}"));
+        }
+        _ => return None,
+    };
+    Some(format!("{base}{user}"))
+}
+
+/// The network a profile link is on, from its host: the reverse of [`network_url`].
+pub fn network_of(url: &str) -> Option<&'static str> {
+    let host = url.split("://").nth(1)?.split('/').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    Some(match host {
+        "linkedin.com" => "LinkedIn",
+        "github.com" => "GitHub",
+        "gitlab.com" => "GitLab",
+        "imdb.com" => "IMDB",
+        "instagram.com" => "Instagram",
+        "orcid.org" => "ORCID",
+        "stackoverflow.com" => "StackOverflow",
+        "researchgate.net" => "ResearchGate",
+        "youtube.com" => "YouTube",
+        "scholar.google.com" => "Google Scholar",
+        "t.me" => "Telegram",
+        "leetcode.com" => "Leetcode",
+        "x.com" | "twitter.com" => "X",
+        "bsky.app" => "Bluesky",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_valid_and_unique() {
+        let mut ids = Ids::default();
+        assert_eq!(ids.make(&["Halden Pay", "2022"], "role"), "halden-pay-2022");
+        assert_eq!(
+            ids.make(&["Halden Pay", "2022"], "role"),
+            "halden-pay-2022-2"
+        );
+        assert_eq!(ids.make(&["Zürich Ünï"], "x"), "zurich-uni");
+        assert_eq!(ids.make(&["日本"], "project"), "project");
+        assert_eq!(ids.make(&["C#/.NET!"], "x"), "c-net");
+        assert_eq!(
+            ids.make(
+                &["Norwegian University of Science and Technology", "2014"],
+                "x"
+            ),
+            "norwegian-university-of-science-2014"
+        );
+    }
+
+    #[test]
+    fn dates_in_their_forms() {
+        assert_eq!(parse_date("2020").unwrap().unwrap().to_string(), "2020");
+        assert_eq!(
+            parse_date("2020-03").unwrap().unwrap().to_string(),
+            "2020-03"
+        );
+        assert_eq!(
+            parse_date("2020-03-15").unwrap().unwrap().to_string(),
+            "2020-03-15"
+        );
+        assert_eq!(
+            parse_date("2020-03-15T10:00:00Z")
+                .unwrap()
+                .unwrap()
+                .to_string(),
+            "2020-03-15"
+        );
+        assert!(parse_date("").unwrap().is_none());
+        assert!(parse_date("March 2020").is_err());
+        assert_eq!(parse_end("Present").unwrap(), Some(End::Present));
+    }
+
+    #[test]
+    fn network_links_both_ways() {
+        let url = network_url("GitHub", "ada").unwrap();
+        assert_eq!(url, "https://github.com/ada");
+        assert_eq!(network_of(&url), Some("GitHub"));
+        assert_eq!(
+            network_url("Mastodon", "@ada@example.social").unwrap(),
+            "https://example.social/@ada"
+        );
+        assert_eq!(network_url("Myspace", "ada"), None);
+    }
+}

@@ -1,0 +1,772 @@
+//! `resume import`, `export`, `new`, `completions` and `man`.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::{Test, example_content, text};
+
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/convert")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn json_file(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Warnings printed by a run, one per line, without the `warning: ` prefix.
+fn warnings(stderr: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("warning: "))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The vendored JSON Resume schema (tests/convert/jsonresume-schema.json, MIT).
+fn assert_valid_jsonresume(doc: &Value) {
+    let schema: Value = serde_json::from_str(&fixture("jsonresume-schema.json")).unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the JSON Resume schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(doc)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "not valid JSON Resume: {errors:#?}");
+}
+
+/// Every YAML file under `dir` matches `resume schema` (what editors check as you type).
+fn assert_match_our_schema(dir: &Path) {
+    let run = Test::new().args(&["schema"]).run().success();
+    let schema: Value = serde_json::from_str(&run.stdout).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let mut files = Vec::new();
+    crate::schema::yaml_files(dir, &mut files);
+    assert!(!files.is_empty());
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let node = resume::load::yaml::parse(&text, 0).unwrap().unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&node.to_json())
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}\n{text}", file.display());
+    }
+}
+
+const JSONRESUME_WARNINGS: &[&str] = &[
+    "dropped `basics.location.address`: `resume` keeps a location as city, region and country",
+    "dropped `basics.location.postalCode`: `resume` keeps a location as city, region and country",
+    "dropped `basics.profiles[3]`: a profile needs a `url` (or a well-known `network` and a `username`)",
+    "dropped `basics.image`: a photo must be a file in the content folder: copy it there and set `person.photo`",
+    "dropped `basics.pronouns`: not part of the JSON Resume schema, and `resume` has no place for it",
+    "dropped `work[0].description`: a role has no description of the organisation in `resume`",
+    "dropped `work[3]` (Undated Consulting): a role needs a `startDate`",
+    "dropped `awards[0].summary`: a certification has no summary in `resume`",
+    "dropped `publications[0].summary`: writing has no summary in `resume`",
+    "dropped `skills[0].level`: a skill group has no level in `resume`",
+    "dropped `education[0].url`: an education entry has no address in `resume`",
+    "dropped `projects[0].entity`: link the project to a role with `at:` (a role id) instead",
+    "`projects[1].type` `application` is not a `resume` classification: using `public-product`",
+    "dropped `interests[0]`: `resume` has no interests section",
+    "dropped `references[0]`: `resume` has no references section",
+    "dropped `meta.canonical`: `resume` content has no canonical address",
+    "dropped `meta.version`: `resume` content has no version",
+    "dropped `x-favourite-editor`: not part of the JSON Resume schema",
+];
+
+#[test]
+fn import_jsonresume_writes_files_a_person_would_and_names_every_dropped_field() {
+    let t = Test::new()
+        .file("in.json", &fixture("jsonresume-full.json"))
+        .args(&["import", "jsonresume", "in.json"]);
+    let run = t.run().success();
+    let mut got = warnings(&run.stderr);
+    let mut want: Vec<String> = JSONRESUME_WARNINGS.iter().map(|s| s.to_string()).collect();
+    got.sort();
+    want.sort();
+    assert_eq!(got, want, "stderr:\n{}", run.stderr);
+    for file in [
+        "person.yaml",
+        "meta.yaml",
+        "experience.yaml",
+        "education.yaml",
+        "skills.yaml",
+        "certifications.yaml",
+        "writing.yaml",
+        "projects/cachet.yaml",
+        "projects/pipeline-lint.yaml",
+    ] {
+        let path = t.path("content").join(file);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{file} written"));
+        let schema = if file.contains('/') {
+            "../../schema.json"
+        } else {
+            "../schema.json"
+        };
+        assert!(
+            text.starts_with(&format!("# yaml-language-server: $schema={schema}\n")),
+            "{file}:\n{text}"
+        );
+        assert!(
+            run.stdout.contains(&format!("wrote content/{file}\n")),
+            "{}",
+            run.stdout
+        );
+    }
+    let experience = std::fs::read_to_string(t.path("content/experience.yaml")).unwrap();
+    // Awkward text stays text: a highlight that is just `no`, a `#` at the start.
+    assert!(experience.contains("      - \"no\"\n"), "{experience}");
+    assert!(experience.contains("      - \"#1 contributor to the internal build docs\"\n"));
+    assert!(
+        experience.contains("  - id: fjordline-software-2022\n"),
+        "{experience}"
+    );
+    assert!(
+        experience.contains("    employment: volunteer\n"),
+        "{experience}"
+    );
+    let person = std::fs::read_to_string(t.path("content/person.yaml")).unwrap();
+    assert!(person.contains("  location: Oslo, Oslo, NO\n"), "{person}");
+    assert!(
+        person.contains("      - url: https://gitlab.com/maritor\n"),
+        "{person}"
+    );
+    assert_match_our_schema(&t.path("content"));
+
+    let check = Test {
+        args: vec!["check".into()],
+        ..t
+    };
+    let run = check.run().success();
+    assert!(!run.stderr.contains("error"), "{}", run.stderr);
+    let build = Test {
+        args: ["build", "--date", "2026-11-01"].map(String::from).to_vec(),
+        ..check
+    };
+    build.run().success();
+    let cv = text(&build.path("dist/default/cv.pdf"));
+    for s in [
+        "Marit Olsbakken-Reyes",
+        "Staff Platform Engineer",
+        "Tidewater Labs",
+        "MSc in Computer Science",
+        "Bazel, Gradle, Nix",
+    ] {
+        assert!(cv.contains(s), "cv lacks {s:?}:\n{cv}");
+    }
+}
+
+#[test]
+fn jsonresume_round_trip_keeps_every_mapped_field() {
+    let input: Value = serde_json::from_str(&fixture("jsonresume-full.json")).unwrap();
+    let t = Test::new()
+        .file("in.json", &fixture("jsonresume-full.json"))
+        .args(&["import", "jsonresume", "in.json"]);
+    t.run().success();
+    let t = Test {
+        args: ["build", "--date", "2026-11-01"].map(String::from).to_vec(),
+        ..t
+    };
+    t.run().success();
+    let t = Test {
+        args: ["export", "jsonresume", "--out", "out.json"]
+            .map(String::from)
+            .to_vec(),
+        ..t
+    };
+    t.run()
+        .success()
+        .stderr_has("wrote out.json (profile `default`, JSON Resume)");
+    let out = json_file(&t.path("out.json"));
+    assert_valid_jsonresume(&out);
+
+    // Not mapped, and why:
+    // - basics.image: a photo is a file in the content folder, not an address
+    // - basics.location: joined into one line (`Oslo, Oslo, NO`), exported as `city`;
+    //   address and postalCode are dropped
+    // - basics.profiles[].network/username: read back from the address (same here for
+    //   GitHub and LinkedIn); a profile without `url` gets one built from the network
+    // - work[].description, awards[].summary, publications[].summary, skills[].level,
+    //   education[].url, projects[].entity, interests, references, meta.canonical,
+    //   meta.version, custom keys: no place in `resume` (each is a warning)
+    // - work[] with an empty startDate: a role needs a start (a warning)
+    // - work[].company/website (JSON Resume before 1.0): exported as name/url
+    // - projects[].type: only `resume` classifications survive (`application` does not)
+    // - meta.lastModified: kept as a date (`updated:`), the time of day is dropped
+    // - publications: exported from all writing, whatever its kind
+    let pick = |v: &Value, keys: &[&str]| -> Value {
+        keys.iter()
+            .filter_map(|k| v.get(*k).map(|x| ((*k).to_owned(), x.clone())))
+            .filter(|(_, x)| !x.is_null() && x != &json!([]) && x != &json!(""))
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    };
+    let basics = ["name", "label", "email", "phone", "url", "summary"];
+    assert_eq!(
+        pick(&out["basics"], &basics),
+        pick(&input["basics"], &basics)
+    );
+    assert_eq!(
+        out["basics"]["location"],
+        json!({ "city": "Oslo, Oslo, NO" })
+    );
+    let profiles = out["basics"]["profiles"].as_array().unwrap();
+    assert_eq!(profiles[0], input["basics"]["profiles"][0]);
+    assert_eq!(profiles[1], input["basics"]["profiles"][1]);
+    assert_eq!(
+        profiles[2],
+        json!({ "network": "GitLab", "username": "maritor", "url": "https://gitlab.com/maritor" })
+    );
+    assert_eq!(profiles.len(), 3);
+
+    let work = [
+        "name",
+        "position",
+        "url",
+        "location",
+        "startDate",
+        "endDate",
+        "summary",
+        "highlights",
+    ];
+    let out_work = out["work"].as_array().unwrap();
+    assert_eq!(out_work.len(), 3);
+    assert_eq!(pick(&out_work[0], &work), pick(&input["work"][0], &work));
+    // The legacy names come back under today's.
+    let mut legacy = pick(&input["work"][1], &work);
+    legacy["name"] = input["work"][1]["company"].clone();
+    legacy["url"] = input["work"][1]["website"].clone();
+    assert_eq!(pick(&out_work[1], &work), legacy);
+    assert_eq!(pick(&out_work[2], &work), pick(&input["work"][2], &work));
+    let volunteer = [
+        "organization",
+        "position",
+        "url",
+        "startDate",
+        "endDate",
+        "summary",
+        "highlights",
+    ];
+    assert_eq!(
+        pick(&out["volunteer"][0], &volunteer),
+        pick(&input["volunteer"][0], &volunteer)
+    );
+    let education = [
+        "institution",
+        "area",
+        "studyType",
+        "startDate",
+        "endDate",
+        "score",
+        "courses",
+    ];
+    for i in 0..2 {
+        assert_eq!(
+            pick(&out["education"][i], &education),
+            pick(&input["education"][i], &education)
+        );
+    }
+    let award = ["title", "date", "awarder"];
+    assert_eq!(
+        pick(&out["awards"][0], &award),
+        pick(&input["awards"][0], &award)
+    );
+    assert_eq!(out["certificates"], input["certificates"]);
+    let publication = ["name", "publisher", "releaseDate", "url"];
+    assert_eq!(
+        pick(&out["publications"][0], &publication),
+        pick(&input["publications"][0], &publication)
+    );
+    let skill = ["name", "keywords"];
+    for i in 0..2 {
+        assert_eq!(
+            pick(&out["skills"][i], &skill),
+            pick(&input["skills"][i], &skill)
+        );
+    }
+    assert_eq!(out["languages"], input["languages"]);
+    let project = [
+        "name",
+        "description",
+        "highlights",
+        "keywords",
+        "startDate",
+        "endDate",
+        "url",
+        "roles",
+        "type",
+    ];
+    // Projects come out by priority, which the import leaves equal: find them by name.
+    let out_project = |name: &str| {
+        let found = out["projects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name);
+        pick(found.expect("exported"), &project)
+    };
+    assert_eq!(out_project("Cachet"), pick(&input["projects"][0], &project));
+    let mut lint = pick(&input["projects"][1], &project);
+    lint["type"] = json!("public-product");
+    assert_eq!(out_project("Pipeline Lint"), lint);
+    assert_eq!(out["projects"].as_array().unwrap().len(), 2);
+    assert_eq!(out["meta"], json!({ "lastModified": "2026-10-01" }));
+}
+
+#[test]
+fn export_of_the_example_is_valid_json_resume_and_follows_the_profile() {
+    let content = example_content();
+    let t = Test::new().args(&[
+        "export",
+        "jsonresume",
+        "--profile",
+        "backend",
+        "--content",
+        content.to_str().unwrap(),
+    ]);
+    let run = t.run().success();
+    let doc: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_valid_jsonresume(&doc);
+    assert_eq!(doc["basics"]["name"], "Ilka Moravec-Dunmore");
+    // The backend variant's headline, and no frontend-only skill group.
+    assert_eq!(
+        doc["basics"]["label"],
+        "Senior backend engineer — ledgers, event streams, search"
+    );
+    let skills: Vec<&str> = doc["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert!(!skills.contains(&"Frontend"), "{skills:?}");
+    // A confidential organisation is named by its public description, unless --private.
+    assert!(!run.stdout.contains("Vandermeer"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("\"name\": \"a European logistics company\"")
+    );
+    let private = Test::new()
+        .args(&[
+            "export",
+            "jsonresume",
+            "--profile",
+            "backend",
+            "--private",
+            "--content",
+            content.to_str().unwrap(),
+        ])
+        .run()
+        .success();
+    assert!(
+        private
+            .stdout
+            .contains("\"name\": \"Vandermeer Freight Systems\"")
+    );
+    // `--select` narrows it further; several profiles need a name.
+    let run = Test::new()
+        .args(&[
+            "export",
+            "jsonresume",
+            "-p",
+            "backend",
+            "--select",
+            "id:halden-2022",
+            "--content",
+            content.to_str().unwrap(),
+        ])
+        .run()
+        .success();
+    let doc: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(doc["work"].as_array().unwrap().len(), 1);
+    Test::new()
+        .args(&[
+            "export",
+            "jsonresume",
+            "--content",
+            content.to_str().unwrap(),
+        ])
+        .run()
+        .failure()
+        .stderr_has("error: name the profile whose selection to export");
+}
+
+#[test]
+fn import_never_overwrites_without_force() {
+    let t = Test::new()
+        .file("in.json", &fixture("jsonresume-full.json"))
+        .file("content/skills.yaml", "# mine\n")
+        .args(&["import", "jsonresume", "in.json"]);
+    t.run()
+        .failure()
+        .stderr_is("error: `content/skills.yaml` already exists\n = hint: nothing was written; pass `--force` to overwrite, or `--into DIR` for another folder\n\n");
+    assert!(
+        !t.path("content/person.yaml").exists(),
+        "nothing is written"
+    );
+    assert_eq!(
+        std::fs::read_to_string(t.path("content/skills.yaml")).unwrap(),
+        "# mine\n"
+    );
+    let t = Test {
+        args: ["import", "jsonresume", "in.json", "--force"]
+            .map(String::from)
+            .to_vec(),
+        ..t
+    };
+    t.run().success();
+    assert!(
+        std::fs::read_to_string(t.path("content/skills.yaml"))
+            .unwrap()
+            .contains("Bazel")
+    );
+    // `--into` names another folder.
+    let t = Test {
+        args: ["import", "jsonresume", "in.json", "--into", "other"]
+            .map(String::from)
+            .to_vec(),
+        ..t
+    };
+    t.run().success().stdout_has("wrote other/person.yaml");
+}
+
+#[test]
+fn import_reports_unreadable_input() {
+    Test::new()
+        .file("bad.json", "{\"basics\": {\"name\": \"A\",}}")
+        .args(&["import", "jsonresume", "bad.json"])
+        .run()
+        .failure()
+        .stderr_has("error: `bad.json` is not valid JSON: trailing comma at line 1 column 25");
+    Test::new()
+        .args(&["import", "jsonresume", "missing.json"])
+        .run()
+        .failure()
+        .stderr_has("error: cannot read `missing.json`");
+    Test::new()
+        .file("bad.yaml", "cv:\n  name: [unclosed\n")
+        .args(&["import", "rendercv", "bad.yaml"])
+        .run()
+        .failure()
+        .stderr_has("bad.yaml:");
+    Test::new()
+        .file("list.json", "[1, 2]")
+        .args(&["import", "jsonresume", "list.json"])
+        .run()
+        .failure()
+        .stderr_has("error: `list.json` is not a JSON Resume document");
+}
+
+const RENDERCV_WARNINGS: &[&str] = &[
+    "dropped `design`: RenderCV's own settings; `resume` has its `design:` section and themes instead",
+    "dropped `locale`: RenderCV's own settings; `resume` has its `design:` section and themes instead",
+    "dropped `rendercv_settings`: RenderCV's own settings; `resume` has its `design:` section and themes instead",
+    "dropped `cv.social_networks[2]`: `Myspace` is not a network RenderCV knows",
+    "dropped `cv.photo`: a photo must be a file in the content folder: copy it there and set `person.photo`",
+    "RenderCV has no headline: `person.headline` is the first role's title, `Senior Data Engineer`; change it to taste",
+    "dropped `cv.sections.experience[2].date` (`Summer 2017`): `resume` dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`",
+    "dropped `cv.sections.experience[2]` (Intern at Summer Startup): a role needs a start date",
+    "dropped `cv.sections.publications[0].url`: RenderCV links the DOI when there is one, and so does `resume`",
+    "dropped `cv.sections.publications[0].authors`: writing has no authors in `resume` (it is yours)",
+    "dropped `cv.sections.awards_and_honours[0].summary`: a certification has no summary in `resume`",
+    "`cv.sections.principles` (BulletEntrys) became the principle `Principles`, one paragraph per entry; `resume` has no free sections",
+    "`cv.sections.talks`: the numbering of its NumberedEntrys is not kept (each entry is a paragraph)",
+    "`cv.sections.talks` (NumberedEntrys) became the principle `Talks`, one paragraph per entry; `resume` has no free sections",
+    "`cv.sections.patents`: the numbering of its ReversedNumberedEntrys is not kept (each entry is a paragraph)",
+    "`cv.sections.patents` (ReversedNumberedEntrys) became the principle `Patents`, one paragraph per entry; `resume` has no free sections",
+    "`cv.sections.about_this_cv` (TextEntrys) became the principle `About This Cv`, one paragraph per entry; `resume` has no free sections",
+];
+
+#[test]
+fn import_rendercv_with_every_entry_type_builds() {
+    let t = Test::new()
+        .file("cv.yaml", &fixture("rendercv-full.yaml"))
+        .args(&["import", "rendercv", "cv.yaml"]);
+    let run = t.run().success();
+    let mut got = warnings(&run.stderr);
+    let mut want: Vec<String> = RENDERCV_WARNINGS.iter().map(|s| s.to_string()).collect();
+    got.sort();
+    want.sort();
+    assert_eq!(got, want, "stderr:\n{}", run.stderr);
+    let read = |f: &str| std::fs::read_to_string(t.path("content").join(f)).unwrap();
+    let person = read("person.yaml");
+    // Markdown both tools read is kept as typed; the summary is its text entries.
+    assert!(
+        person.contains("    Data engineer who turns **messy event streams** into tables people *trust*.\n\n    I write `SQL` for a living and [Rust](https://www.rust-lang.org) for fun.\n"),
+        "{person}"
+    );
+    assert!(
+        person.contains("      - url: https://github.com/tquill\n"),
+        "{person}"
+    );
+    assert!(
+        person.contains("      - url: https://example.social/@tomasz\n"),
+        "{person}"
+    );
+    assert!(person.contains("    phone: +351 912 345 678\n"), "{person}");
+    let experience = read("experience.yaml");
+    assert!(experience.contains("    end: present\n"), "{experience}");
+    assert!(
+        experience.contains("      - \"# not a heading, a literal hash\"\n"),
+        "{experience}"
+    );
+    let education = read("education.yaml");
+    assert!(
+        education.contains("    degree: MSc in Computer Engineering\n"),
+        "{education}"
+    );
+    let writing = read("writing.yaml");
+    assert!(
+        writing.contains("    url: https://doi.org/10.1234/example.5678\n"),
+        "{writing}"
+    );
+    assert!(writing.contains("    kind: paper\n"), "{writing}");
+    let skills = read("skills.yaml");
+    assert!(
+        skills.contains("    items: [SQL, Python, Rust, Scala]\n"),
+        "{skills}"
+    );
+    let certifications = read("certifications.yaml");
+    assert!(
+        certifications.contains("    name: Best Paper Award\n"),
+        "{certifications}"
+    );
+    let tidetable = read("projects/tidetable.yaml");
+    assert!(tidetable.contains("    tagline: A command-line tool that diffs two Parquet files\n"));
+    assert!(
+        tidetable.contains("    start: 2023-04\n    end: 2023-04\n"),
+        "{tidetable}"
+    );
+    assert_match_our_schema(&t.path("content"));
+    let principles = read("principles.yaml");
+    assert!(
+        principles.contains(
+            "    text: |-\n      Measure before optimising\n\n      Every table has an owner\n"
+        ),
+        "{principles}"
+    );
+
+    let build = Test {
+        args: ["build", "--date", "2026-11-01"].map(String::from).to_vec(),
+        ..t
+    };
+    build.run().success();
+    let cv = text(&build.path("dist/default/cv.pdf"));
+    for s in [
+        "Tomasz Quill-Ferreira",
+        "Marés Analytics",
+        "Tidetable",
+        "SQL, Python, Rust, Scala",
+    ] {
+        assert!(cv.contains(s), "cv lacks {s:?}:\n{cv}");
+    }
+    let portfolio = text(&build.path("dist/default/portfolio.pdf"));
+    assert!(
+        portfolio.contains("Measure before optimising"),
+        "{portfolio}"
+    );
+}
+
+#[test]
+fn new_scaffolds_a_project_that_builds_at_once() {
+    let t = Test::new().args(&["new", "mycv"]);
+    let run = t.run().success();
+    assert!(
+        run.stdout.contains("wrote mycv/content/person.yaml\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("wrote mycv/schema.json\n"),
+        "{}",
+        run.stdout
+    );
+    let person = std::fs::read_to_string(t.path("mycv/content/person.yaml")).unwrap();
+    assert!(person.starts_with("# yaml-language-server: $schema=../schema.json\n"));
+    let project = std::fs::read_to_string(t.path("mycv/content/projects/order-api.yaml")).unwrap();
+    assert!(project.starts_with("# yaml-language-server: $schema=../../schema.json\n"));
+    assert_match_our_schema(&t.path("mycv/content"));
+    let build = Test {
+        args: [
+            "build",
+            "--content",
+            "mycv/content",
+            "--out",
+            "mycv/dist",
+            "--date",
+            "2026-11-01",
+        ]
+        .map(String::from)
+        .to_vec(),
+        ..t
+    };
+    let run = build.run().success();
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    for profile in ["backend", "leadership"] {
+        let cv = text(&build.path(&format!("mycv/dist/{profile}/cv.pdf")));
+        for s in [
+            "Robin Example",
+            "Senior Backend Engineer",
+            "Northwind Trading",
+            "Order API",
+        ] {
+            assert!(cv.contains(s), "{profile} cv lacks {s:?}:\n{cv}");
+        }
+        let handout = text(&build.path(&format!(
+            "mycv/dist/{profile}/case-studies/order-api-duplicates.pdf"
+        )));
+        assert!(handout.contains("Ending duplicate orders"), "{handout}");
+    }
+    let portfolio = text(&build.path("mycv/dist/backend/portfolio.pdf"));
+    assert!(portfolio.contains("An outbox table instead of writing to Kafka directly"));
+    // The schema beside content/ is the one `resume schema` prints.
+    let schema = Test {
+        args: vec!["schema".into()],
+        ..build
+    };
+    let printed = schema.run().success().stdout;
+    assert_eq!(
+        std::fs::read_to_string(schema.path("mycv/schema.json")).unwrap(),
+        printed
+    );
+}
+
+#[test]
+fn new_refuses_a_folder_that_is_not_empty() {
+    Test::new()
+        .file("notes.txt", "mine")
+        .args(&["new"])
+        .run()
+        .failure()
+        .stderr_is("error: `.` is not empty\n = hint: nothing was written; `resume new` starts a project in an empty or new folder: `resume new my-resume`\n\n");
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_command_line_definitions() {
+    let bash = Test::new()
+        .args(&["completions", "bash"])
+        .run()
+        .success()
+        .stdout;
+    for s in [
+        "_resume()",
+        "build",
+        "--profile",
+        "import",
+        "jsonresume",
+        "rendercv",
+    ] {
+        assert!(bash.contains(s), "bash completion lacks {s:?}");
+    }
+    let zsh = Test::new()
+        .args(&["completions", "zsh"])
+        .run()
+        .success()
+        .stdout;
+    assert!(zsh.starts_with("#compdef resume"), "{zsh}");
+    assert!(zsh.contains("--profile"));
+    let fish = Test::new()
+        .args(&["completions", "fish"])
+        .run()
+        .success()
+        .stdout;
+    assert!(fish.contains("complete -c resume"), "{fish}");
+    assert!(fish.contains("export"));
+    let man = Test::new().args(&["man"]).run().success().stdout;
+    for s in [
+        ".TH resume",
+        ".SH \"RESUME BUILD\"",
+        ".SH \"RESUME IMPORT\"",
+        "\\fB\\-\\-into\\fR",
+        ".SH \"RESUME EXPORT\"",
+        ".SH \"RESUME COMPLETIONS\"",
+        ".SH \"RESUME MAN\"",
+    ] {
+        assert!(man.contains(s), "man page lacks {s:?}:\n{man}");
+    }
+}
+
+#[test]
+fn import_jsonresume_reads_every_date_form_and_stray_types() {
+    let input = json!({
+        "basics": { "name": "Ines Example", "label": "Engineer", "location": "Porto, Portugal" },
+        "work": [
+            { "name": "Year Co", "position": "Engineer", "startDate": "2020", "endDate": "2020-03-15" },
+            { "name": "Month Co", "position": "Engineer", "startDate": "2018-03", "endDate": "" },
+            { "name": "Words Co", "position": "Engineer", "startDate": "March 2017" },
+            "not an object"
+        ],
+        "education": [
+            { "institution": "Example University", "area": "Physics", "score": 3.8,
+              "startDate": "2014-09-01", "endDate": "2018-02-30" }
+        ],
+        "skills": [ { "name": "Tools", "keywords": "just one" } ]
+    });
+    let t = Test::new().file("in.json", &input.to_string()).args(&[
+        "import",
+        "jsonresume",
+        "in.json",
+        "--into",
+        "cv",
+    ]);
+    let run = t.run().success();
+    let mut got = warnings(&run.stderr);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "dropped `education[0].endDate`: `2018-02-30` has day 30: Feb 2018 has 28 days",
+            "dropped `work[2].startDate`: `March 2017` is not a date: expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`",
+            "dropped `work[2]` (Words Co): a role needs a `startDate`",
+            "dropped `work[3]`: a role needs an organisation (`name`)",
+            "dropped `work[3]`: expected an object, found text",
+        ],
+        "{}",
+        run.stderr
+    );
+    let person = std::fs::read_to_string(t.path("cv/person.yaml")).unwrap();
+    assert!(person.contains("  location: Porto, Portugal\n"), "{person}");
+    let experience = std::fs::read_to_string(t.path("cv/experience.yaml")).unwrap();
+    assert!(
+        experience.contains("    start: \"2020\"\n    end: 2020-03-15\n"),
+        "{experience}"
+    );
+    // An empty end date is no end date: the role is still going on.
+    assert!(experience.ends_with("    start: 2018-03\n"), "{experience}");
+    let education = std::fs::read_to_string(t.path("cv/education.yaml")).unwrap();
+    assert!(education.contains("    degree: Physics\n"), "{education}");
+    assert!(
+        education.contains("    details:\n      - \"Score: 3.8\"\n"),
+        "{education}"
+    );
+    let skills = std::fs::read_to_string(t.path("cv/skills.yaml")).unwrap();
+    assert!(skills.contains("    items: [just one]\n"), "{skills}");
+    Test {
+        args: ["check", "--content", "cv"].map(String::from).to_vec(),
+        ..t
+    }
+    .run()
+    .success();
+}
+
+#[test]
+fn import_names_clashes_with_files_already_in_the_folder() {
+    let run = Test::new()
+        .file("content/mine.yaml", crate::PERSON)
+        .file(
+            "in.json",
+            &json!({ "basics": { "name": "Ines", "label": "Engineer" } }).to_string(),
+        )
+        .args(&["import", "jsonresume", "in.json"])
+        .run()
+        .failure();
+    assert_eq!(run.stdout, "wrote content/person.yaml\n");
+    run.stderr_has("error: `person` is defined twice")
+        .stderr_has("error: imported into `content`: 1 file, 0 warnings, but `content` now has 1 error\n = hint: fix them as shown above");
+}

@@ -6,6 +6,7 @@ mod data;
 mod fit_cache;
 mod list;
 mod manifest;
+mod outputs;
 pub mod schema;
 mod shared;
 mod templates;

@@ -242,7 +242,7 @@ impl Format {
 /// A PDF standard `build` can conform to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PdfStandard {
-    /// PDF/A-2b: for archiving (fonts embedded, no transparency groups left undefined).
+    /// PDF/A-2b: for archiving (self-contained: every font embedded, metadata as XMP).
     #[value(name = "a-2b")]
     A2b,
     /// PDF/UA-1: accessible (tagged, a title, alt text on every image).

@@ -172,7 +172,7 @@ impl Block {
         for (i, line) in lines.iter().enumerate() {
             let mut line = line.as_str();
             if i > 0 {
-                let full = self.ends[i - 1] + self.words[i] + self.size * 0.3 >= right;
+                let full = self.ends[i - 1] + self.words[i] + self.size >= right;
                 if !full {
                     out.push_str(newline);
                 } else if let Some(mark) = ["***", "**", "*"].into_iter().find(|m| {
@@ -520,6 +520,11 @@ fn escape_line_start(text: &str) -> String {
     }
 }
 
+/// Text sizes as map keys, in hundredths of a point.
+fn size_key(size: Abs) -> i64 {
+    (size.to_pt() * 100.0).round() as i64
+}
+
 fn blocks(document: &PagedDocument) -> Vec<Block> {
     let (runs, titles) = runs(document);
     // Runs into lines: the same page and baseline, going right.
@@ -542,6 +547,31 @@ fn blocks(document: &PagedDocument) -> Vec<Block> {
     for line in &lines {
         let edge = right.entry(line.first().page).or_insert(Abs::zero());
         *edge = (*edge).max(line.end());
+    }
+    // The line pitch at each text size: the most common distance between two lines of one
+    // paragraph or list item.
+    let mut gaps: HashMap<(i64, i64), usize> = HashMap::new();
+    for pair in lines.windows(2) {
+        let (a, b) = (pair[0].first(), pair[1].first());
+        let gap = b.y - a.y;
+        if a.page == b.page
+            && a.block.is_some()
+            && a.block == b.block
+            && size_key(a.size) == size_key(b.size)
+            && gap > a.size * 0.5
+        {
+            *gaps.entry((size_key(a.size), size_key(gap))).or_default() += 1;
+        }
+    }
+    let mut pitches: HashMap<i64, Abs> = HashMap::new();
+    let mut best: HashMap<i64, usize> = HashMap::new();
+    let mut counted: Vec<_> = gaps.into_iter().collect();
+    counted.sort_unstable();
+    for ((size, gap), count) in counted {
+        if best.get(&size).is_none_or(|b| count > *b) {
+            best.insert(size, count);
+            pitches.insert(size, Abs::pt(gap as f64 / 100.0));
+        }
     }
     // Lines into blocks: the lines of one paragraph, heading or list item read as one, and
     // so does a line outside them with the lines it wraps onto (in a grid cell, a block).
@@ -573,11 +603,20 @@ fn blocks(document: &PagedDocument) -> Vec<Block> {
             let heading = |k: Option<(Location, Kind)>| {
                 matches!(k, Some((_, Kind::Title | Kind::Heading(_))))
             };
+            // At the line pitch: a block or paragraph below would add its spacing. And
+            // never from one paragraph or item into another.
+            let pitch = pitches
+                .get(&size_key(line.size()))
+                .copied()
+                .unwrap_or(line.size() * 1.4);
+            let in_flow = |k: Option<(Location, Kind)>| k.is_some();
             let wrapped = close
+                && first.y - p.y <= pitch * 1.1
+                && !(in_flow(p.block) && in_flow(first.block) && p.block != first.block)
                 && !heading(p.block)
                 && !heading(first.block)
                 && p.item == first.item
-                && prev.end() + line.first_word() + line.size() * 0.3 >= edge
+                && prev.end() + line.first_word() + line.size() >= edge
                 && prev.aligns(line.start())
                 && !(prev.wide_gap() && (line.start() - prev.start()).abs() < Abs::pt(1.0));
             same || wrapped

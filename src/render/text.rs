@@ -133,6 +133,8 @@ struct Run {
     block: Option<(Location, Kind)>,
     /// The innermost list item.
     item: Option<Location>,
+    /// How wide the run's first word is (up to its first space).
+    word: Abs,
     /// Whether this is a list item's marker.
     label: bool,
     /// Whether it is in a numbered list.
@@ -150,6 +152,9 @@ struct Block {
     ends: Vec<Abs>,
     /// How wide each line's first word is.
     words: Vec<Abs>,
+    /// The right edge of the page's text, when the block starts at its left edge (a
+    /// paragraph of the main flow, not of a narrow column).
+    edge: Option<Abs>,
     size: Abs,
     /// For the title and headings: the element's own text (`Experience`, not the
     /// `EXPERIENCE` a theme may print).
@@ -167,12 +172,17 @@ impl Block {
     /// The lines as one: a wrapped line goes on after a space, a line broken short of the
     /// right edge (an explicit line break) after `newline`.
     fn join(&self, lines: &[String], newline: &str) -> String {
-        let right = self.ends.iter().copied().fold(Abs::zero(), Abs::max);
+        let right = self
+            .ends
+            .iter()
+            .copied()
+            .chain(self.edge)
+            .fold(Abs::zero(), Abs::max);
         let mut out = String::new();
         for (i, line) in lines.iter().enumerate() {
             let mut line = line.as_str();
             if i > 0 {
-                let full = self.ends[i - 1] + self.words[i] + self.size >= right;
+                let full = self.ends[i - 1] + self.words[i] + self.size * 0.5 >= right;
                 if !full {
                     out.push_str(newline);
                 } else if let Some(mark) = ["***", "**", "*"].into_iter().find(|m| {
@@ -308,7 +318,18 @@ fn runs(document: &PagedDocument) -> (Vec<Run>, HashMap<Location, String>) {
                             && middle.y <= pos.y + size.y
                     })
                     .map(|(_, _, url)| url.clone());
+                let blank = |g: &typst::text::Glyph| {
+                    text.text.get(g.range()).is_none_or(|t| t.trim().is_empty())
+                };
+                let word = text
+                    .glyphs
+                    .iter()
+                    .skip_while(|g| blank(g))
+                    .take_while(|g| !blank(g))
+                    .map(|g| g.x_advance.at(text.size))
+                    .sum();
                 runs.push(Run {
+                    word,
                     page,
                     x: at.x,
                     y: at.y,
@@ -375,15 +396,10 @@ impl Line<'_> {
                 .any(|p| p[1].x - p[0].end > p[1].size * 0.5 && close(p[1].x))
     }
 
-    /// About how wide the line's first word is: had it fit on the line before, it would
-    /// be there.
+    /// How wide the line's first word is: had it fit on the line before, it would be
+    /// there.
     fn first_word(&self) -> Abs {
-        let text = self.text(false);
-        let chars = text
-            .split_whitespace()
-            .next()
-            .map_or(0, |w| w.chars().count());
-        self.first().size * 0.5 * chars as f64
+        self.first().word
     }
 
     /// Whether the line holds a wide gap (a date set against the right margin).
@@ -544,9 +560,17 @@ fn blocks(document: &PagedDocument) -> Vec<Block> {
     }
     // The right edge of the text on each page, to tell a wrapped line from a short one.
     let mut right: HashMap<usize, Abs> = HashMap::new();
+    let mut left: HashMap<usize, Abs> = HashMap::new();
+    // Lines that share their baseline with another (cells of one grid row).
+    let mut baselines: HashMap<(usize, i64), usize> = HashMap::new();
     for line in &lines {
+        *baselines
+            .entry((line.first().page, size_key(line.first().y)))
+            .or_default() += 1;
         let edge = right.entry(line.first().page).or_insert(Abs::zero());
         *edge = (*edge).max(line.end());
+        let edge = left.entry(line.first().page).or_insert(line.start());
+        *edge = (*edge).min(line.start());
     }
     // The line pitch at each text size: the most common distance between two lines of one
     // paragraph or list item.
@@ -616,7 +640,7 @@ fn blocks(document: &PagedDocument) -> Vec<Block> {
                 && !heading(p.block)
                 && !heading(first.block)
                 && p.item == first.item
-                && prev.end() + line.first_word() + line.size() >= edge
+                && prev.end() + line.first_word() + line.size() * 0.5 >= edge
                 && prev.aligns(line.start())
                 && !(prev.wide_gap() && (line.start() - prev.start()).abs() < Abs::pt(1.0));
             same || wrapped
@@ -641,6 +665,11 @@ fn blocks(document: &PagedDocument) -> Vec<Block> {
                 lines: vec![text],
                 markdown: vec![markdown],
                 ends: vec![line.end()],
+                edge: left
+                    .get(&first.page)
+                    .filter(|l| (line.start() - **l).abs() < Abs::pt(1.0))
+                    .filter(|_| baselines.get(&(first.page, size_key(first.y))) == Some(&1))
+                    .and_then(|_| right.get(&first.page).copied()),
                 words: vec![line.first_word()],
                 size: line.size(),
                 plain_title: first

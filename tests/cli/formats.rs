@@ -200,6 +200,10 @@ fn text_reads_like_the_pdf_in_reading_order() {
         "Ilka Moravec-Dunmore\n",
         "\nSenior backend engineer",
         "\nEXPERIENCE\n",
+        // The contact lines are broken on purpose: that stays.
+        "+31 6 1234 5678\nilka.example.dev · ",
+        // A grid cell that wraps reads as one line.
+        "\nData stores and streaming PostgreSQL, Kafka and Kafka Streams, TimescaleDB, Elasticsearch, Redis, Parquet on object storage\n",
         "\nStaff Engineer, Payments Platform · Halden Pay  May 2022 – present\n",
     ] {
         assert!(cv.contains(line), "cv.txt lacks {line:?}:\n{cv}");

@@ -304,3 +304,33 @@ fn the_manifest_lists_other_formats_apart_and_clean_knows_them() {
     // Formats this build does not make are not its business.
     assert!(t.path("dist/backend/notes.md").exists());
 }
+
+#[test]
+fn what_typst_refuses_under_a_standard_is_a_diagnostic_at_the_template_line() {
+    // A template's own image without alt text: Typst's PDF writer refuses it under UA-1.
+    let template = "#set document(title: \"Ada\", date: datetime(year: 2026, month: 1, day: 1))\n#set text(lang: \"en\")\nHello\n#image(\"logo.svg\")\n";
+    let t = Test::new()
+        .file("content/person.yaml", super::PERSON)
+        .file("templates/cv.typ", template)
+        .file("templates/logo.svg", SVG)
+        .args(&["build", "cv", "--date", "2026-11-01"]);
+    t.run().success();
+    t.args(&["--pdf-standard", "ua-1"])
+        .run()
+        .failure()
+        .stderr_is(
+            "error: PDF/UA-1 error: missing alt text
+  ┌─ templates/cv.typ:4:2
+  │
+4 │ #image(\"logo.svg\")
+  │  ^^^^^^^^^^^^^^^^^
+  │
+  = hint: make sure your images and equations have alt text
+
+error: `dist/default/cv.pdf` of profile `default` could not be built; it was not written
+
+error: 1 of 1 documents failed: `dist/default/cv.pdf`
+
+",
+        );
+}

@@ -258,6 +258,73 @@ pub struct BuildArgs {
     /// Also use the fonts installed on this machine (output may then differ between machines).
     #[arg(long)]
     pub system_fonts: bool,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// What files a build writes for each document, and to which PDF standards.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// The files to write for each document, beside each other: `pdf`, `png` (one per page:
+    /// `cv-1.png`, `cv-2.png`...), `txt` (the text in reading order), `md` (Markdown).
+    #[arg(
+        long = "format",
+        value_enum,
+        value_delimiter = ',',
+        default_value = "pdf",
+        value_name = "FORMAT"
+    )]
+    pub formats: Vec<Format>,
+
+    /// The resolution of PNG pages, in pixels per inch.
+    #[arg(long, default_value_t = 144, value_name = "N", value_parser = clap::value_parser!(u32).range(18..=1200))]
+    pub ppi: u32,
+
+    /// Make PDFs that conform to a standard: `a-2b` (archival), `ua-1` (accessible); both
+    /// may be given (`a-2b,ua-1`).
+    #[arg(
+        long = "pdf-standard",
+        value_enum,
+        value_delimiter = ',',
+        value_name = "STANDARD"
+    )]
+    pub pdf_standards: Vec<PdfStandard>,
+}
+
+/// A file format `build` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum Format {
+    /// The typeset document.
+    Pdf,
+    /// One image per page: `<name>-<page>.png`.
+    Png,
+    /// Plain text in reading order, for pasting into application forms.
+    Txt,
+    /// Markdown: headings, list items, bold, italic and links.
+    Md,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Png => "png",
+            Format::Txt => "txt",
+            Format::Md => "md",
+        }
+    }
+}
+
+/// A PDF standard `build` can conform to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PdfStandard {
+    /// PDF/A-2b: for archiving (self-contained: every font embedded, metadata as XMP).
+    #[value(name = "a-2b")]
+    A2b,
+    /// PDF/UA-1: accessible (tagged, a title, alt text on every image).
+    #[value(name = "ua-1")]
+    Ua1,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -7,8 +7,9 @@ use std::time::Instant;
 
 use super::fit_cache::{self, FitCache};
 use super::manifest;
+use super::outputs;
 use super::{Reported, fail, load_content, shared};
-use crate::args::{BuildArgs, Document};
+use crate::args::{BuildArgs, Document, PdfStandard};
 use crate::diagnostic::Diag;
 use crate::diagnostic::SourceFiles;
 use crate::load::io_reason;
@@ -69,6 +70,8 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
         }
     }
 
+    let standards = pdf_standards(&args.output.pdf_standards).map_err(fail)?;
+    let accessible = args.output.pdf_standards.contains(&PdfStandard::Ua1);
     let mut tasks = Vec::new();
     let mut handouts_found = args.projects.is_empty();
     for rules in profiles {
@@ -85,6 +88,11 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
             handouts_found |= document == Document::CaseStudy && !jobs.is_empty();
             warn_emptied(&selection, document, name, &files);
             tasks.extend(jobs.into_iter().map(|(path, job)| Task {
+                problems: if accessible {
+                    missing_alt(&job, &content, &info)
+                } else {
+                    Vec::new()
+                },
                 path,
                 job,
                 document,
@@ -113,13 +121,14 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
             world,
             files: files.clone(),
             cache: &cache,
+            standards: &standards,
         };
         tasks
             .into_iter()
             .map(|task| worker.make(task).print())
             .collect()
     } else {
-        in_parallel(tasks, world, args, date, &files, &cache)
+        in_parallel(tasks, world, args, date, &files, &cache, &standards)
     };
     let mut summary = Summary {
         args,
@@ -127,12 +136,15 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
         files,
         cache,
         written: Vec::new(),
+        built: 0,
         failed: Vec::new(),
     };
     for report in reports {
-        match report.entry {
-            Some(entry) => summary.written.push(entry),
-            None => summary.failed.push(report.path),
+        if report.entries.is_empty() {
+            summary.failed.push(report.path);
+        } else {
+            summary.written.extend(report.entries);
+            summary.built += 1;
         }
         if let Some((name, key, plan)) = report.plan {
             summary.cache.set(name, key, plan);
@@ -151,6 +163,7 @@ fn in_parallel(
     date: Date,
     files: &SourceFiles,
     cache: &FitCache,
+    standards: &typst_pdf::PdfStandards,
 ) -> Vec<Report> {
     let count = tasks.len();
     let queue = Mutex::new(
@@ -174,6 +187,7 @@ fn in_parallel(
                     world: &mut world,
                     files: files.clone(),
                     cache,
+                    standards,
                 };
                 loop {
                     let next = queue.lock().unwrap_or_else(|e| e.into_inner()).pop_front();
@@ -198,6 +212,8 @@ struct Task {
     job: Job,
     document: Document,
     profile: String,
+    /// Why the document cannot be made as asked (found before rendering).
+    problems: Vec<Diag>,
 }
 
 /// What making one file came to: what to print, and what to record.
@@ -205,8 +221,9 @@ struct Report {
     path: PathBuf,
     stdout: String,
     stderr: String,
-    /// `None` when the file could not be made (its errors are in `stderr`).
-    entry: Option<manifest::Entry>,
+    /// The files written; none when the document could not be made (its errors are in
+    /// `stderr`).
+    entries: Vec<manifest::Entry>,
     /// How a CV was fitted, for the cache: (document, key, plan).
     plan: Option<(String, String, fit::Plan)>,
 }
@@ -226,6 +243,7 @@ struct Worker<'a> {
     world: &'a mut render::ResumeWorld,
     files: SourceFiles,
     cache: &'a FitCache,
+    standards: &'a typst_pdf::PdfStandards,
 }
 
 impl Worker<'_> {
@@ -235,28 +253,33 @@ impl Worker<'_> {
             job,
             document,
             profile,
+            problems,
         } = task;
         let t = Instant::now();
         let mut report = Report {
             path,
             stdout: String::new(),
             stderr: String::new(),
-            entry: None,
+            entries: Vec::new(),
             plan: None,
         };
         let mut warnings = Vec::new();
-        let (rendered, passes) =
-            match self.render(job, document, &profile, &mut report, &mut warnings) {
-                Ok(done) => done,
-                Err(diags) => {
-                    let failed = Diag::error(format!(
-                        "`{}` of profile `{profile}` could not be built; it was not written",
-                        report.path.display()
-                    ));
-                    report.stderr = self.files.text(&[warnings, diags, vec![failed]].concat());
-                    return report;
-                }
-            };
+        let rendered = if problems.is_empty() {
+            self.render(job, document, &profile, &mut report, &mut warnings)
+        } else {
+            Err(problems)
+        };
+        let (rendered, passes) = match rendered {
+            Ok(done) => done,
+            Err(diags) => {
+                let failed = Diag::error(format!(
+                    "`{}` of profile `{profile}` could not be built; it was not written",
+                    report.path.display()
+                ));
+                report.stderr = self.files.text(&[warnings, diags, vec![failed]].concat());
+                return report;
+            }
+        };
         warnings.extend(rendered.warnings.iter().cloned());
         if !rendered.missing.is_empty() {
             let chars: Vec<String> = rendered
@@ -279,11 +302,45 @@ impl Worker<'_> {
                     .hint("shorten the project's write-up, or give it `new_page` breaks in the portfolio instead"),
             );
         }
-        if let Err(diag) = write_atomically(&report.path, &rendered.pdf) {
-            warnings.push(diag);
-            report.stderr = self.files.text(&warnings);
-            report.plan = None;
-            return report;
+        let outputs = match outputs::make(
+            &report.path,
+            &rendered,
+            &self.args.output.formats,
+            self.args.output.ppi,
+        ) {
+            Ok(outputs) => outputs,
+            Err(diag) => {
+                warnings.push(diag);
+                report.stderr = self.files.text(&warnings);
+                report.plan = None;
+                return report;
+            }
+        };
+        let mut names = Vec::new();
+        for output in &outputs {
+            if let Err(diag) = write_atomically(&output.path, &output.bytes) {
+                warnings.push(diag);
+                report.stderr = self.files.text(&warnings);
+                report.plan = None;
+                report.entries.clear();
+                return report;
+            }
+            names.push(if names.is_empty() {
+                output.path.display().to_string()
+            } else {
+                output
+                    .path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            });
+            report.entries.push(manifest::Entry::new(
+                &self.args.out,
+                &output.path,
+                &profile,
+                document.name(),
+                output.pages,
+                &output.bytes,
+            ));
         }
         report.stderr = self.files.text(&warnings);
         let s = if rendered.pages == 1 { "" } else { "s" };
@@ -294,18 +351,10 @@ impl Worker<'_> {
         };
         report.stdout = format!(
             "wrote {} ({} page{s}{layout}, {} ms)\n",
-            report.path.display(),
+            names.join(", "),
             rendered.pages,
             t.elapsed().as_millis()
         );
-        report.entry = Some(manifest::Entry::new(
-            &self.args.out,
-            &report.path,
-            &profile,
-            document.name(),
-            rendered.pages,
-            &rendered.pdf,
-        ));
         report
     }
 
@@ -325,6 +374,7 @@ impl Worker<'_> {
                     document.template(),
                     &json,
                     self.date,
+                    self.standards,
                     &mut self.files,
                 )?,
                 1,
@@ -350,7 +400,13 @@ impl Worker<'_> {
                 report.plan = Some((cache_name, key, fitted.plan));
                 let passes = fitted.passes;
                 Ok((
-                    render::export(fitted.compiled, self.world, self.date, &mut self.files)?,
+                    render::export(
+                        fitted.compiled,
+                        self.world,
+                        self.date,
+                        self.standards,
+                        &mut self.files,
+                    )?,
                     passes,
                 ))
             }
@@ -365,6 +421,8 @@ struct Summary<'a> {
     files: SourceFiles,
     cache: FitCache,
     written: Vec<manifest::Entry>,
+    /// How many documents were made (each may have written several files).
+    built: usize,
     /// The outputs that could not be made (their errors are printed already).
     failed: Vec<PathBuf>,
 }
@@ -387,7 +445,20 @@ impl Summary<'_> {
                 && self.args.projects.is_empty()
                 && self.args.selectors.select.is_none()
                 && self.args.selectors.exclude.is_none());
-        let stale = manifest::stale(&self.args.out, &self.written, &self.failed, everything);
+        let extensions: Vec<&str> = self
+            .args
+            .output
+            .formats
+            .iter()
+            .map(|f| f.extension())
+            .collect();
+        let stale = manifest::stale(
+            &self.args.out,
+            &self.written,
+            &self.failed,
+            everything,
+            &extensions,
+        );
         for path in &stale {
             if self.args.clean {
                 match std::fs::remove_file(path) {
@@ -428,7 +499,7 @@ impl Summary<'_> {
             self.files.emit(&[diag]);
             return Err(Reported);
         }
-        let n = self.written.len();
+        let n = self.built;
         let s = if n == 1 { "" } else { "s" };
         let took = started.elapsed();
         let took = if took.as_secs() == 0 {
@@ -523,6 +594,39 @@ fn fit_key(
         &budget,
         &[u8::from(system_fonts)],
     ])
+}
+
+/// The PDF standards asked for, as Typst's exporter takes them.
+fn pdf_standards(list: &[PdfStandard]) -> Result<typst_pdf::PdfStandards, Diag> {
+    let list: Vec<typst_pdf::PdfStandard> = list
+        .iter()
+        .map(|s| match s {
+            PdfStandard::A2b => typst_pdf::PdfStandard::A_2b,
+            PdfStandard::Ua1 => typst_pdf::PdfStandard::Ua_1,
+        })
+        .collect();
+    render::pdf_standards(&list)
+}
+
+/// An accessible PDF (PDF/UA-1) needs alt text on every image: each figure of the
+/// document's data that has none is an error at its place in the content, found before
+/// anything is laid out.
+fn missing_alt(job: &Job, content: &crate::model::Content, info: &data::BuildInfo) -> Vec<Diag> {
+    let data = match job {
+        Job::Plain(data) => data,
+        Job::Fit(draft, _) => &draft.data,
+    };
+    data::figures_without_alt(data, content, info)
+        .into_iter()
+        .map(|f| {
+            Diag::error(format!(
+                "the image `{}` has no alt text, which an accessible PDF (PDF/UA-1) needs",
+                f.path.value
+            ))
+            .at(f.path.span)
+            .hint("add `alt:` to the figure: a sentence saying what the image shows")
+        })
+        .collect()
 }
 
 /// Warns about sections a document lists that the profile empties.

@@ -1,6 +1,10 @@
 //! `<out>/manifest.json`: every PDF a build wrote, with its profile, document, pages, size
 //! and sha256, for CI to publish and check. A build of part of the content updates the
 //! entries it wrote and keeps the others that still exist.
+//!
+//! `documents` lists the PDFs only, as it always has; the other formats (`--format
+//! png,txt,md`) are listed under `outputs`, with the same fields (`pages`: the pages the
+//! file holds, 1 for a PNG), so a consumer that reads PDFs keeps reading PDFs.
 
 use std::path::{Path, PathBuf};
 
@@ -49,6 +53,14 @@ struct Manifest {
     generator: String,
     date: String,
     documents: Vec<Entry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    outputs: Vec<Entry>,
+}
+
+impl Entry {
+    fn is_pdf(&self) -> bool {
+        self.path.ends_with(".pdf")
+    }
 }
 
 fn relative(out: &Path, path: &Path) -> String {
@@ -59,32 +71,62 @@ fn relative(out: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// PDFs in the output folder that this run neither wrote nor failed to write. Only a
-/// build of everything can tell; a partial build reports none.
-pub fn stale(out: &Path, written: &[Entry], failed: &[PathBuf], everything: bool) -> Vec<PathBuf> {
+/// Files of the built formats (`extensions`: `pdf`, `png`...) in the output folder that
+/// this run neither wrote nor failed to write. Only a build of everything can tell; a
+/// partial build reports none. Formats this run did not make are left alone.
+pub fn stale(
+    out: &Path,
+    written: &[Entry],
+    failed: &[PathBuf],
+    everything: bool,
+    extensions: &[&str],
+) -> Vec<PathBuf> {
     if !everything {
         return Vec::new();
     }
     let mut found = Vec::new();
-    pdfs(out, &mut found);
-    let failed: Vec<String> = failed.iter().map(|p| relative(out, p)).collect();
+    files(out, extensions, &mut found);
+    // A document that failed keeps all its files: `cv.pdf`, `cv.txt`, `cv-1.png`.
+    let failed: Vec<String> = failed
+        .iter()
+        .map(|p| document_of(&relative(out, p)))
+        .collect();
     found.retain(|p| {
         let rel = relative(out, p);
-        !written.iter().any(|e| e.path == rel) && !failed.contains(&rel)
+        !written.iter().any(|e| e.path == rel) && !failed.contains(&document_of(&rel))
     });
     found.sort();
     found
 }
 
-fn pdfs(dir: &Path, out: &mut Vec<PathBuf>) {
+/// The document a file belongs to: `backend/cv-2.png` -> `backend/cv`.
+fn document_of(rel: &str) -> String {
+    let Some((stem, extension)) = rel.rsplit_once('.') else {
+        return rel.to_owned();
+    };
+    if extension == "png"
+        && let Some((name, page)) = stem.rsplit_once('-')
+        && !page.is_empty()
+        && page.chars().all(|c| c.is_ascii_digit())
+    {
+        return name.to_owned();
+    }
+    stem.to_owned()
+}
+
+fn files(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let path = entry.path();
         if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            pdfs(&path, out);
-        } else if path.extension().is_some_and(|e| e == "pdf") {
+            files(&path, extensions, out);
+        } else if path
+            .extension()
+            .is_some_and(|e| extensions.iter().any(|x| e == *x))
+            && path.file_name().is_some_and(|n| n != "manifest.json")
+        {
             out.push(path);
         }
     }
@@ -97,7 +139,7 @@ pub fn write(out: &Path, date: Date, written: &[Entry], stale: &[PathBuf]) -> Re
     let earlier: Vec<Entry> = std::fs::read(&path)
         .ok()
         .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
-        .map(|m| m.documents)
+        .map(|m| m.documents.into_iter().chain(m.outputs).collect())
         .unwrap_or_default();
     let stale: Vec<String> = stale.iter().map(|p| relative(out, p)).collect();
     let mut documents: Vec<Entry> = earlier
@@ -110,10 +152,12 @@ pub fn write(out: &Path, date: Date, written: &[Entry], stale: &[PathBuf]) -> Re
         .chain(written.iter().cloned())
         .collect();
     documents.sort_by(|a, b| a.path.cmp(&b.path));
+    let (documents, outputs) = documents.into_iter().partition(Entry::is_pdf);
     let manifest = Manifest {
         generator: concat!("resume ", env!("CARGO_PKG_VERSION")).to_owned(),
         date: date.to_string(),
         documents,
+        outputs,
     };
     let mut bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
     bytes.push(b'\n');

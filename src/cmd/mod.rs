@@ -10,6 +10,7 @@ mod import;
 mod list;
 mod manifest;
 mod new;
+mod outputs;
 pub mod schema;
 mod shared;
 mod templates;

@@ -37,8 +37,10 @@ pub struct Link {
 pub struct Figure {
     /// Path relative to the content folder, for example `figures/ledger.svg`.
     pub path: Spanned<String>,
-    /// Text for readers who cannot see the image (required for accessible PDFs).
-    pub alt: String,
+    /// Text for readers who cannot see the image. Required for accessible PDFs
+    /// (`--pdf-standard ua-1`); write it always.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alt: Option<String>,
     /// A caption printed under the image.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,

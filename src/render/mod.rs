@@ -6,6 +6,7 @@ pub mod fonts;
 mod frames;
 pub mod markup;
 pub mod templates;
+pub mod text;
 mod world;
 
 use std::collections::HashMap;
@@ -15,7 +16,7 @@ use typst::foundations::Datetime;
 use typst::syntax::FileId;
 use typst::{World, WorldExt};
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
+use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
 
 use crate::diagnostic::{Diag, SourceFile, SourceFiles};
 use crate::model::{Date, Span};
@@ -24,6 +25,8 @@ pub use world::ResumeWorld;
 /// A compiled document.
 pub struct Rendered {
     pub pdf: Vec<u8>,
+    /// The laid-out pages, for the other formats (PNG, text, Markdown).
+    pub document: PagedDocument,
     pub pages: usize,
     pub warnings: Vec<Diag>,
     /// Characters no font had: they print as empty boxes.
@@ -53,10 +56,11 @@ pub fn render(
     template: &str,
     data: &serde_json::Value,
     date: Date,
+    standards: &PdfStandards,
     files: &mut SourceFiles,
 ) -> Result<Rendered, Vec<Diag>> {
     let compiled = compile(world, template, data, files)?;
-    export(compiled, world, date, files)
+    export(compiled, world, date, standards, files)
 }
 
 /// A laid-out document and the warnings of its compilation.
@@ -93,11 +97,13 @@ pub fn compile(
     }
 }
 
-/// Writes a laid-out document as PDF.
+/// Writes a laid-out document as PDF, conforming to `standards` (PDF/A, PDF/UA). What a
+/// standard forbids comes back as diagnostics, like any template error.
 pub fn export(
     compiled: Compiled,
     world: &ResumeWorld,
     date: Date,
+    standards: &PdfStandards,
     files: &mut SourceFiles,
 ) -> Result<Rendered, Vec<Diag>> {
     let timestamp = Datetime::from_ymd_hms(
@@ -111,6 +117,7 @@ pub fn export(
     .map(Timestamp::new_utc);
     let options = PdfOptions {
         timestamp,
+        standards: standards.clone(),
         ..PdfOptions::default()
     };
     let mut spans = SpanMap {
@@ -126,6 +133,28 @@ pub fn export(
         pages: compiled.document.pages().len(),
         warnings: compiled.warnings,
         missing,
+        document: compiled.document,
+    })
+}
+
+/// One page as a PNG image at `ppi` pixels per inch.
+pub fn png(page: &typst_layout::Page, ppi: u32) -> Result<Vec<u8>, String> {
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(f64::from(ppi) / 72.0),
+        ..typst_render::RenderOptions::default()
+    };
+    let pixmap = typst_render::render(page, &options);
+    pixmap.encode_png().map_err(|e| e.to_string())
+}
+
+/// The PDF standards to conform to; an impossible combination is an error.
+pub fn pdf_standards(list: &[typst_pdf::PdfStandard]) -> Result<PdfStandards, Diag> {
+    PdfStandards::new(list).map_err(|e| {
+        e.hints()
+            .iter()
+            .fold(Diag::error(e.message().to_string()), |d, h| {
+                d.hint(h.to_string())
+            })
     })
 }
 

@@ -7,6 +7,7 @@ mod content_errors;
 mod convert;
 mod documents;
 mod fit;
+mod formats;
 mod literal;
 mod schema;
 mod select;

@@ -124,10 +124,57 @@ fn figures(figures: &[Figure], info: &BuildInfo) -> Vec<Value> {
 /// An image as Typst finds it: under the project root, in the content folder.
 fn figure(f: &Figure, info: &BuildInfo) -> Value {
     json!({
-        "path": format!("{}/{}", info.content_root, f.path.value.trim_start_matches("./")),
-        "alt": f.alt,
+        "path": figure_path(f, info),
+        "alt": f.alt.as_deref().map(str::trim).filter(|a| !a.is_empty()),
         "caption": f.caption.as_deref().map(rich),
     })
+}
+
+fn figure_path(f: &Figure, info: &BuildInfo) -> String {
+    format!(
+        "{}/{}",
+        info.content_root,
+        f.path.value.trim_start_matches("./")
+    )
+}
+
+/// The figures (and photo) in a document's data that have no alt text, as the content
+/// wrote them: an accessible PDF needs one for each image it may show. The data is what
+/// the template receives, so this covers every image any template could show.
+pub fn figures_without_alt<'a>(
+    data: &Value,
+    content: &'a Content,
+    info: &BuildInfo,
+) -> Vec<&'a Figure> {
+    fn walk<'v>(value: &'v Value, found: &mut Vec<&'v str>) {
+        match value {
+            Value::Object(map) => {
+                if let (Some(Value::String(path)), Some(Value::Null)) =
+                    (map.get("path"), map.get("alt"))
+                {
+                    found.push(path);
+                }
+                map.values().for_each(|v| walk(v, found));
+            }
+            Value::Array(items) => items.iter().for_each(|v| walk(v, found)),
+            _ => {}
+        }
+    }
+    let mut shown = Vec::new();
+    walk(data, &mut shown);
+    let all = content
+        .person
+        .photo
+        .iter()
+        .chain(content.projects.iter().flat_map(|p| &p.figures))
+        .chain(content.case_studies.iter().flat_map(|c| &c.figures));
+    let mut missing: Vec<&Figure> = all
+        .filter(|f| f.alt.as_deref().is_none_or(|a| a.trim().is_empty()))
+        .filter(|f| shown.contains(&figure_path(f, info).as_str()))
+        .collect();
+    missing.sort_by_key(|f| f.path.span);
+    missing.dedup_by_key(|f| f.path.span);
+    missing
 }
 
 /// The organisation as this build may name it.

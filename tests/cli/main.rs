@@ -6,6 +6,7 @@ mod ci;
 mod content_errors;
 mod documents;
 mod fit;
+mod hostile;
 mod schema;
 mod select;
 mod watch;

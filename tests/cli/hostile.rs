@@ -350,3 +350,25 @@ fn a_thousand_projects_and_two_hundred_roles_make_a_long_portfolio() {
     }
     assert!(took.as_secs() < 60, "took {took:?}");
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_internal_error() {
+    // `resume schema | head -1`: the pipe closes before the output is written. This
+    // used to panic in `println!` and say "internal error in resume".
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_resume"))
+        .arg("schema")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    // Ended by SIGPIPE (13), as `cat` would be; or done before the pipe closed.
+    use std::os::unix::process::ExitStatusExt;
+    assert!(
+        out.status.signal() == Some(13) || out.status.success(),
+        "{:?}",
+        out.status
+    );
+}

@@ -385,12 +385,88 @@ mod properties {
             })
     }
 
+    fn plain(t: &str) -> Y {
+        Y::Scalar(t.to_owned(), 0)
+    }
+
+    /// Sections whose entries have their required fields, so that the checks of the
+    /// whole (ids, references, dates, selectors) run too.
+    fn entries() -> impl Strategy<Value = (String, Y)> {
+        let role = (text(), text(), "20[0-2][0-9](-0[1-9])?", text(), value()).prop_map(
+            |(id, org, start, end, extra)| {
+                Y::Map(
+                    vec![
+                        ("id".into(), plain(&id)),
+                        ("title".into(), plain("T")),
+                        ("organization".into(), plain(&org)),
+                        ("start".into(), plain(&start)),
+                        ("end".into(), plain(&end)),
+                        ("tags".into(), extra),
+                    ],
+                    false,
+                )
+            },
+        );
+        let project = (text(), text(), value()).prop_map(|(id, kind, figures)| {
+            Y::Map(
+                vec![
+                    ("id".into(), plain(&id)),
+                    ("title".into(), plain("P")),
+                    ("classification".into(), plain(&kind)),
+                    ("tagline".into(), plain("t")),
+                    ("figures".into(), figures),
+                ],
+                false,
+            )
+        });
+        let profile = (key(), text(), text()).prop_map(|(name, select, tags)| {
+            Y::Map(
+                vec![(
+                    name,
+                    Y::Map(
+                        vec![
+                            ("select".into(), Y::Scalar(select, 2)),
+                            ("tags".into(), Y::Seq(vec![plain(&tags)], true)),
+                        ],
+                        false,
+                    ),
+                )],
+                false,
+            )
+        });
+        prop_oneof![
+            proptest::collection::vec(role, 1..4)
+                .prop_map(|r| ("experience".to_owned(), Y::Seq(r, false))),
+            proptest::collection::vec(project, 1..4)
+                .prop_map(|p| ("projects".to_owned(), Y::Seq(p, false))),
+            profile.prop_map(|p| ("profiles".to_owned(), p)),
+        ]
+    }
+
     fn document() -> impl Strategy<Value = Vec<(String, Y)>> {
         let top = prop_oneof![
             6 => proptest::sample::select(TOP).prop_map(str::to_owned),
             1 => key(),
         ];
-        proptest::collection::vec((top, value()), 0..5)
+        let person = (
+            "person".to_owned(),
+            Y::Map(
+                vec![("name".into(), plain("A")), ("headline".into(), plain("B"))],
+                false,
+            ),
+        );
+        (
+            proptest::collection::vec((top, value()), 0..4),
+            proptest::collection::vec(entries(), 0..3),
+            any::<bool>(),
+        )
+            .prop_map(move |(mut doc, entries, with_person)| {
+                if with_person {
+                    doc.insert(0, person.clone());
+                }
+                doc.extend(entries);
+                doc
+            })
     }
 
     fn scalar(t: &str, style: u8) -> String {
@@ -440,7 +516,7 @@ mod properties {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
         #[test]
         fn any_text_loads_or_fails_inside_the_file(text in "\\PC*|[-:#&*!|>'\"%@`{}\\[\\], \n\t?a-z0-9]*") {

@@ -717,7 +717,7 @@ mod tests {
         }
 
         proptest! {
-            #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+            #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
             #[test]
             fn any_text_parses_or_fails_at_a_place_inside_it(text in "\\PC*") {

@@ -231,11 +231,17 @@ fn templates_cannot_reach_outside_the_project() {
         .failure()
         .stderr_has("error: file not found (searched at etc/passwd)\n  ┌─ templates/cv.typ:1:7\n")
         .stderr_has(built);
+    // `..` stops at the project root: from `templates/`, `../x` is the project's `x`...
     let t = template("#read(\"../outside.txt\")\n");
-    std::fs::write(t.path("../outside.txt"), "secret").ok();
     checked(&t)
         .failure()
-        .stderr_has("┌─ templates/cv.typ:1:7\n")
+        .stderr_has("error: file not found (searched at outside.txt)\n  ┌─ templates/cv.typ:1:7\n")
+        .stderr_has(built);
+    // ...and one more is refused.
+    let t = template("#read(\"../../outside.txt\")\n");
+    checked(&t)
+        .failure()
+        .stderr_has("error: path `\"../../outside.txt\"` would escape the project root\n  ┌─ templates/cv.typ:1:7\n")
         .stderr_has(built);
     // `include` goes through the same door.
     let t = template("#include \"parts/header.typ\"\n");

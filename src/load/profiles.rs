@@ -358,12 +358,28 @@ fn unknown_name(what: &str, name: &Spanned<String>, known: &[&str]) -> Diag {
     }
 }
 
-/// The profile with everything it inherits, or `None` after reporting a cycle.
+/// How many profiles one may inherit from, in a row. Every profile walks its chain, so
+/// without a bound a file of thousands of profiles extending each other took minutes.
+const MAX_EXTENDS: usize = 16;
+
+/// The profile with everything it inherits, or `None` after reporting a cycle or a chain
+/// that is too long.
 fn merged(name: &str, c: &Content, diags: &mut Vec<Diag>) -> Option<Profile> {
     let mut chain: Vec<&str> = vec![name];
     let mut profile = c.profiles.get(name)?.value.clone();
     let mut next = profile.extends.clone();
     while let Some(parent) = next {
+        if chain.len() > MAX_EXTENDS {
+            let first = profile.extends.as_ref().map_or(parent.span, |e| e.span);
+            diags.push(
+                Diag::error(format!(
+                    "profile `{name}` extends more than {MAX_EXTENDS} profiles in a row"
+                ))
+                .at(first)
+                .hint("let the profiles extend one common profile instead of each other"),
+            );
+            return None;
+        }
         if chain.contains(&parent.as_str()) {
             chain.push(c.profiles.get_key_value(parent.as_str())?.0);
             diags.push(

@@ -152,9 +152,14 @@ pub fn parse(text: &str, file: u32) -> Result<Option<Node>, Diag> {
             // At the end of a file without a last newline the parser counts a line more.
             let at = end.clamp(m.line(), m.col());
             let chars = text.split('\n').nth(at.line - 1).map_or(0, |l| l.chars().count());
+            let hint = if e.info().contains("unprintable") {
+                "the file holds control characters: if it is not content (a binary file), give it another extension than `.yaml`"
+            } else {
+                "check the indentation: the items of one list or mapping start in the same column, and text with `: ` or ` #` in it needs quotes"
+            };
             Diag::error(format!("invalid YAML: {}", e.info()))
                 .at(Span { file, line: at.line as u32, col: at.col.min(chars) as u32, len: 1 })
-                .hint("check the indentation: the items of one list or mapping start in the same column, and text with `: ` or ` #` in it needs quotes")
+                .hint(hint)
         })?;
         builder.event(event, span)?;
     }

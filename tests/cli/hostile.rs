@@ -138,7 +138,8 @@ error: `content` has 1 error
     std::fs::write(t.path("content/zeros.yaml"), [0u8; 4096]).unwrap();
     run_check(t)
         .failure()
-        .stderr_has("┌─ content/zeros.yaml:1:1")
+        .stderr_has("error: invalid YAML: found unprintable character\n  ┌─ content/zeros.yaml:1:1\n")
+        .stderr_has("= hint: the file holds control characters: if it is not content (a binary file), give it another extension than `.yaml`")
         .stderr_has("error: `content` has 1 error");
 }
 

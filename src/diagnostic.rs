@@ -88,6 +88,18 @@ impl SourceFile {
         }
     }
 
+    /// The text of a line (1-based), without its newline; found without a scan.
+    pub fn line(&self, line: u32) -> Option<&str> {
+        let index = (line as usize).checked_sub(1)?;
+        let start = *self.line_starts.get(index)?;
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text.get(start..end).map(|l| l.trim_end_matches('\n'))
+    }
+
     /// The byte range of a span: `line` is 1-based, `col` and `len` count characters and
     /// stay on that line.
     pub fn byte_range(&self, span: Span) -> Range<usize> {

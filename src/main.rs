@@ -4,6 +4,7 @@ use clap::Parser;
 use resume::{args, cmd};
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let cli = args::Cli::parse();
     // A panic is a bug in resume, never the user's fault: say so plainly, without a
     // backtrace (unless RUST_BACKTRACE asks), and exit with 2 rather than 1.
@@ -31,5 +32,17 @@ fn main() -> ExitCode {
         // The command has already printed what went wrong.
         Ok(Err(cmd::Reported)) => ExitCode::from(1),
         Err(_) => ExitCode::from(2),
+    }
+}
+
+/// `resume schema | head` closes the pipe early. Rust ignores SIGPIPE, so the next write
+/// fails and `println!` panics, which would be reported as a bug; with the default
+/// action restored the process ends quietly, as `cat` does.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in `main`, before any thread exists; `SIG_DFL` is a
+    // valid action for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

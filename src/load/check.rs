@@ -255,6 +255,11 @@ fn check_figures(c: &Content, dir: &Path, diags: &mut Vec<Diag>) {
                     );
                 }
             }
+            Ok(real) if real.starts_with(dir) => diags.push(
+                Diag::error(format!("`{}` is not a file", path.value))
+                    .at(path.span)
+                    .hint("name the image file itself, for example `figures/ledger.svg`"),
+            ),
             Ok(_) => diags.push(
                 Diag::error(format!("`{}` lies outside the content folder", path.value))
                     .at(path.span)

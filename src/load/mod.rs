@@ -178,6 +178,13 @@ fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 fn read_text(path: &Path, name: &str) -> Result<String, Diag> {
     let meta = std::fs::metadata(path)
         .map_err(|e| Diag::error(format!("cannot read `{name}`: {}", io_reason(&e))))?;
+    // A pipe or a device would block or never end: refuse what is not a plain file.
+    if !meta.is_file() {
+        return Err(Diag::error(format!("`{name}` is not a regular file")).hint(
+            "content files are plain files; give anything else another extension than `.yaml`",
+        ));
+    }
+    // Refused by its size before a byte is read.
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diag::error(format!(
             "`{name}` is {} MiB; content files may be at most {} MiB",
@@ -188,6 +195,10 @@ fn read_text(path: &Path, name: &str) -> Result<String, Diag> {
     }
     let bytes = std::fs::read(path)
         .map_err(|e| Diag::error(format!("cannot read `{name}`: {}", io_reason(&e))))?;
+    decode(bytes, name)
+}
+
+fn decode(bytes: Vec<u8>, name: &str) -> Result<String, Diag> {
     String::from_utf8(bytes).map_err(|e| {
         Diag::error(format!(
             "`{name}` is not UTF-8 text (invalid byte at offset {})",
@@ -216,5 +227,320 @@ pub fn io_reason(e: &std::io::Error) -> String {
     match text.find(" (os error") {
         Some(i) => text[..i].to_owned(),
         None => text,
+    }
+}
+
+/// Property tests: whatever the bytes, loading ends with content or with errors that
+/// point inside the file, never with a panic.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Loads one file's text as the loader would, then checks the whole if it is clean;
+    /// asserts every place is inside the file and that the report prints.
+    fn load_text(text: &str) {
+        let mut files = SourceFiles::default();
+        let id = files.add(SourceFile::new("content/x.yaml".into(), text.to_owned()));
+        let mut diags = Vec::new();
+        let mut merged = ContentFile::default();
+        load_file(text, id, &mut merged, &mut diags);
+        if !diags.iter().any(Diag::is_error) {
+            let dir = tempfile::tempdir().unwrap();
+            check::check(merged, dir.path(), &files, &mut diags);
+        }
+        let lines: Vec<&str> = text.split('\n').collect();
+        for diag in &diags {
+            let spans = diag.span.iter().chain(diag.notes.iter().map(|(s, _)| s));
+            for span in spans {
+                assert_eq!(span.file, id, "{diag:?}");
+                let line = lines.get(span.line as usize - 1);
+                assert!(
+                    span.line >= 1 && line.is_some(),
+                    "line {} outside {} lines: {diag:?}",
+                    span.line,
+                    lines.len()
+                );
+                let chars = line.map_or(0, |l| l.trim_end_matches('\r').chars().count());
+                assert!(
+                    span.col as usize <= chars,
+                    "column {} outside a line of {chars}: {diag:?}",
+                    span.col
+                );
+            }
+        }
+        files.text(&diags);
+    }
+
+    /// A YAML-like value to print as text.
+    #[derive(Debug, Clone)]
+    enum Y {
+        /// Text, printed plain (0), single-quoted (1), double-quoted (2).
+        Scalar(String, u8),
+        Seq(Vec<Y>, bool),
+        Map(Vec<(String, Y)>, bool),
+    }
+
+    const TOP: &[&str] = &[
+        "person",
+        "experience",
+        "projects",
+        "case_studies",
+        "metrics",
+        "principles",
+        "skills",
+        "education",
+        "writing",
+        "profiles",
+        "design",
+        "updated",
+    ];
+    const FIELDS: &[&str] = &[
+        "id",
+        "title",
+        "name",
+        "headline",
+        "organization",
+        "start",
+        "end",
+        "tags",
+        "priority",
+        "highlights",
+        "text",
+        "classification",
+        "tagline",
+        "figures",
+        "path",
+        "alt",
+        "photo",
+        "project",
+        "select",
+        "include",
+        "exclude_tags",
+        "variant",
+        "theme",
+        "accent",
+        "margins",
+        "sections",
+        "kind",
+    ];
+
+    fn key() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => proptest::sample::select(FIELDS).prop_map(str::to_owned),
+            1 => "[a-z_]{1,10}",
+            1 => "\\PC{1,6}",
+        ]
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            proptest::sample::select(
+                &[
+                    "2021",
+                    "2021-03",
+                    "2021-13",
+                    "2019-02-30",
+                    "present",
+                    "tool",
+                    "production-system",
+                    "~",
+                    "",
+                    "no",
+                    "1.10",
+                    "-1",
+                    "99999999999",
+                    "figures/x.png",
+                    "../x.svg",
+                    "/etc/passwd",
+                    "tag:a and not (kind:tool",
+                    "since:2021 or priority:x",
+                    "#read(\"/etc/passwd\")",
+                    "ü∂ 漢字 \u{200b}",
+                ][..]
+            )
+            .prop_map(str::to_owned),
+            "[a-z0-9 ]{0,12}",
+            "\\PC{0,16}",
+            any::<i32>().prop_map(|n| n.to_string()),
+        ]
+    }
+
+    fn value() -> impl Strategy<Value = Y> {
+        (text(), 0u8..3)
+            .prop_map(|(t, style)| Y::Scalar(t, style))
+            .prop_recursive(4, 64, 6, |inner| {
+                prop_oneof![
+                    (
+                        proptest::collection::vec(inner.clone(), 0..5),
+                        any::<bool>()
+                    )
+                        .prop_map(|(items, flow)| Y::Seq(items, flow)),
+                    (
+                        proptest::collection::vec((key(), inner), 0..6),
+                        any::<bool>()
+                    )
+                        .prop_map(|(entries, flow)| Y::Map(entries, flow)),
+                ]
+            })
+    }
+
+    fn plain(t: &str) -> Y {
+        Y::Scalar(t.to_owned(), 0)
+    }
+
+    /// Sections whose entries have their required fields, so that the checks of the
+    /// whole (ids, references, dates, selectors) run too.
+    fn entries() -> impl Strategy<Value = (String, Y)> {
+        let role = (text(), text(), "20[0-2][0-9](-0[1-9])?", text(), value()).prop_map(
+            |(id, org, start, end, extra)| {
+                Y::Map(
+                    vec![
+                        ("id".into(), plain(&id)),
+                        ("title".into(), plain("T")),
+                        ("organization".into(), plain(&org)),
+                        ("start".into(), plain(&start)),
+                        ("end".into(), plain(&end)),
+                        ("tags".into(), extra),
+                    ],
+                    false,
+                )
+            },
+        );
+        let project = (text(), text(), value()).prop_map(|(id, kind, figures)| {
+            Y::Map(
+                vec![
+                    ("id".into(), plain(&id)),
+                    ("title".into(), plain("P")),
+                    ("classification".into(), plain(&kind)),
+                    ("tagline".into(), plain("t")),
+                    ("figures".into(), figures),
+                ],
+                false,
+            )
+        });
+        let profile = (key(), text(), text()).prop_map(|(name, select, tags)| {
+            Y::Map(
+                vec![(
+                    name,
+                    Y::Map(
+                        vec![
+                            ("select".into(), Y::Scalar(select, 2)),
+                            ("tags".into(), Y::Seq(vec![plain(&tags)], true)),
+                        ],
+                        false,
+                    ),
+                )],
+                false,
+            )
+        });
+        prop_oneof![
+            proptest::collection::vec(role, 1..4)
+                .prop_map(|r| ("experience".to_owned(), Y::Seq(r, false))),
+            proptest::collection::vec(project, 1..4)
+                .prop_map(|p| ("projects".to_owned(), Y::Seq(p, false))),
+            profile.prop_map(|p| ("profiles".to_owned(), p)),
+        ]
+    }
+
+    fn document() -> impl Strategy<Value = Vec<(String, Y)>> {
+        let top = prop_oneof![
+            6 => proptest::sample::select(TOP).prop_map(str::to_owned),
+            1 => key(),
+        ];
+        let person = (
+            "person".to_owned(),
+            Y::Map(
+                vec![("name".into(), plain("A")), ("headline".into(), plain("B"))],
+                false,
+            ),
+        );
+        (
+            proptest::collection::vec((top, value()), 0..4),
+            proptest::collection::vec(entries(), 0..3),
+            any::<bool>(),
+        )
+            .prop_map(move |(mut doc, entries, with_person)| {
+                if with_person {
+                    doc.insert(0, person.clone());
+                }
+                doc.extend(entries);
+                doc
+            })
+    }
+
+    fn scalar(t: &str, style: u8) -> String {
+        match style {
+            0 => t.to_owned(),
+            1 => format!("'{}'", t.replace('\'', "''")),
+            // A JSON string is a YAML double-quoted scalar.
+            _ => serde_json::to_string(t).unwrap(),
+        }
+    }
+
+    fn flow(y: &Y) -> String {
+        match y {
+            Y::Scalar(t, s) => scalar(t, *s),
+            Y::Seq(items, _) => {
+                let items: Vec<String> = items.iter().map(flow).collect();
+                format!("[{}]", items.join(", "))
+            }
+            Y::Map(entries, _) => {
+                let entries: Vec<String> = entries
+                    .iter()
+                    .map(|(k, v)| format!("{k}: {}", flow(v)))
+                    .collect();
+                format!("{{{}}}", entries.join(", "))
+            }
+        }
+    }
+
+    /// Prints `y` after `lead` (`key:` or `-`), in block style unless it is flow.
+    fn block(lead: &str, y: &Y, indent: usize, out: &mut String) {
+        let pad = " ".repeat(indent);
+        match y {
+            Y::Seq(items, false) if !items.is_empty() => {
+                out.push_str(&format!("{pad}{lead}\n"));
+                for item in items {
+                    block("-", item, indent + 2, out);
+                }
+            }
+            Y::Map(entries, false) if !entries.is_empty() => {
+                out.push_str(&format!("{pad}{lead}\n"));
+                for (k, v) in entries {
+                    block(&format!("{k}:"), v, indent + 2, out);
+                }
+            }
+            _ => out.push_str(&format!("{pad}{lead} {}\n", flow(y))),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_text_loads_or_fails_inside_the_file(text in "\\PC*|[-:#&*!|>'\"%@`{}\\[\\], \n\t?a-z0-9]*") {
+            load_text(&text);
+        }
+
+        #[test]
+        fn any_bytes_load_or_fail(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+            if let Ok(text) = decode(bytes, "content/x.yaml") {
+                load_text(&text);
+            }
+        }
+
+        #[test]
+        fn yaml_like_documents_load_or_fail_inside_the_file(doc in document(), junk in "\\PC{0,3}", at in any::<usize>()) {
+            let mut text = String::new();
+            for (key, value) in &doc {
+                block(&format!("{key}:"), value, 0, &mut text);
+            }
+            load_text(&text);
+            // The same with a few characters of junk somewhere in it.
+            let at = text.floor_char_boundary(at % (text.len() + 1));
+            text.insert_str(at, &junk);
+            load_text(&text);
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! documents are errors at the offending column), then resolve `extends` and defaults
 //! into the [`Rules`] that selection runs.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::diagnostic::{Diag, SourceFile, SourceFiles};
 use crate::model::rules::{DocumentRules, Filter, Labeled, ResolvedOrder, Rules, SectionRules};
@@ -17,6 +17,10 @@ pub struct Vocabulary {
     pub tags: BTreeSet<String>,
     /// Ids by section.
     pub ids: BTreeMap<&'static str, Vec<String>>,
+    /// The same ids, to look up without a scan: every profile checks its selectors
+    /// against them, so a scan made many profiles quadratic.
+    id_sets: BTreeMap<&'static str, HashSet<String>>,
+    all_ids: HashSet<String>,
     pub kinds: Vec<String>,
 }
 
@@ -53,15 +57,36 @@ impl Vocabulary {
         let mut kinds = enum_names::<Classification>();
         kinds.extend(enum_names::<crate::model::Employment>());
         kinds.extend(enum_names::<crate::model::WritingKind>());
+        let id_sets = ids
+            .iter()
+            .map(|(section, ids)| (*section, ids.iter().cloned().collect()))
+            .collect();
+        let all_ids = ids.values().flatten().cloned().collect();
         Vocabulary {
             tags: super::check::used_tags(c),
             ids,
+            id_sets,
+            all_ids,
             kinds,
         }
     }
 
     fn all_ids(&self) -> Vec<&str> {
         self.ids.values().flatten().map(String::as_str).collect()
+    }
+
+    /// Whether `value` names something for `key` (tag, kind or id) in `scope`.
+    fn knows(&self, key: Key, scope: Scope, value: &str) -> bool {
+        match (key, scope) {
+            (Key::Tag, _) => self.tags.contains(value),
+            (Key::Kind, _) => self.kinds.iter().any(|k| k == value),
+            (Key::Id, Scope::Section(section)) => self
+                .id_sets
+                .get(section)
+                .is_some_and(|ids| ids.contains(value)),
+            (Key::Id, _) => self.all_ids.contains(value),
+            _ => true,
+        }
     }
 }
 
@@ -143,6 +168,9 @@ impl Checker<'_> {
                 continue;
             }
             for value in &term.values {
+                if self.vocab.knows(term.key, scope, &value.text) {
+                    continue;
+                }
                 let span = self.within(text, value.range.clone());
                 let (known, what): (Vec<&str>, &str) = match (term.key, scope) {
                     (Key::Tag, _) => (self.vocab.tags.iter().map(String::as_str).collect(), "tag"),
@@ -179,7 +207,7 @@ impl Checker<'_> {
         let quoted = self
             .files
             .get(span.file)
-            .and_then(|f| f.text.lines().nth(span.line.saturating_sub(1) as usize))
+            .and_then(|f| f.line(span.line))
             .and_then(|line| line.chars().nth(span.col as usize))
             .is_some_and(|c| c == '"' || c == '\'');
         let start = range.start.min(text.len());
@@ -254,10 +282,10 @@ fn check_own(
     files: &SourceFiles,
     diags: &mut Vec<Diag>,
 ) {
-    let names: Vec<&str> = c.profiles.keys().map(String::as_str).collect();
     if let Some(parent) = &p.extends
         && !c.profiles.contains_key(parent.as_str())
     {
+        let names: Vec<&str> = c.profiles.keys().map(String::as_str).collect();
         let diag = Diag::error(format!(
             "profile `{name}` extends `{}`, which does not exist",
             parent.value
@@ -285,9 +313,9 @@ fn check_own(
             None => diag.hint(format!("known variants: {}", quoted(&known))),
         });
     }
-    let tags: Vec<&str> = vocab.tags.iter().map(String::as_str).collect();
     for tag in p.tags.iter().chain(&p.exclude_tags) {
         if !vocab.tags.contains(tag.as_str()) {
+            let tags: Vec<&str> = vocab.tags.iter().map(String::as_str).collect();
             diags.push(unknown("tag", tag, &tags, tag.span, Scope::Entries));
         }
     }
@@ -316,14 +344,17 @@ fn check_own(
             checker.expr(text, Scope::Section(section));
         }
         if let Some(Order::Ids(ids)) = &rule.order {
-            let known: Vec<&str> = vocab
-                .ids
-                .get(section)
-                .into_iter()
-                .flatten()
-                .map(String::as_str)
-                .collect();
-            for id in ids.iter().filter(|id| !known.contains(&id.as_str())) {
+            let unknown_ids = ids
+                .iter()
+                .filter(|id| !vocab.knows(Key::Id, Scope::Section(section), id.as_str()));
+            for id in unknown_ids {
+                let known: Vec<&str> = vocab
+                    .ids
+                    .get(section)
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str)
+                    .collect();
                 checker
                     .diags
                     .push(unknown("id", id, &known, id.span, Scope::Section(section)));
@@ -358,12 +389,28 @@ fn unknown_name(what: &str, name: &Spanned<String>, known: &[&str]) -> Diag {
     }
 }
 
-/// The profile with everything it inherits, or `None` after reporting a cycle.
+/// How many profiles one may inherit from, in a row. Every profile walks its chain, so
+/// without a bound a file of thousands of profiles extending each other took minutes.
+const MAX_EXTENDS: usize = 16;
+
+/// The profile with everything it inherits, or `None` after reporting a cycle or a chain
+/// that is too long.
 fn merged(name: &str, c: &Content, diags: &mut Vec<Diag>) -> Option<Profile> {
     let mut chain: Vec<&str> = vec![name];
     let mut profile = c.profiles.get(name)?.value.clone();
     let mut next = profile.extends.clone();
     while let Some(parent) = next {
+        if chain.len() > MAX_EXTENDS {
+            let first = profile.extends.as_ref().map_or(parent.span, |e| e.span);
+            diags.push(
+                Diag::error(format!(
+                    "profile `{name}` extends more than {MAX_EXTENDS} profiles in a row"
+                ))
+                .at(first)
+                .hint("let the profiles extend one common profile instead of each other"),
+            );
+            return None;
+        }
         if chain.contains(&parent.as_str()) {
             chain.push(c.profiles.get_key_value(parent.as_str())?.0);
             diags.push(

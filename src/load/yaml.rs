@@ -5,8 +5,10 @@
 //! point at `file:line:col`, scalars keep the exact text the user typed (`1.10` stays
 //! `1.10`, `no` stays `no`), and one file can report many errors at once.
 //!
-//! Hostile input is bounded here: nesting depth, the number of values (aliases included,
-//! so an alias bomb stops early) and one document per file.
+//! Hostile input is bounded here: nesting depth, the number of values and the bytes of
+//! text (aliases included, so an alias bomb stops early, whether it copies many values or
+//! one long one), and one document per file. Duplicate keys are found through a hash set,
+//! so a mapping with a million keys stays linear.
 
 use std::collections::HashMap;
 
@@ -19,6 +21,9 @@ use crate::model::Span;
 const MAX_DEPTH: usize = 64;
 /// Values in one file, counting every copy an alias makes.
 const MAX_NODES: usize = 1_000_000;
+/// Bytes of text in one file, counting every copy an alias makes (files are at most
+/// 8 MiB, so only aliases reach this).
+const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
@@ -89,16 +94,37 @@ impl Node {
         }
     }
 
-    fn count(&self) -> usize {
+    /// How much a copy of this node costs: values, and bytes of text.
+    fn weight(&self) -> Weight {
         match &self.kind {
-            Kind::Scalar { .. } => 1,
-            Kind::Seq(items) => 1 + items.iter().map(Node::count).sum::<usize>(),
-            Kind::Map(entries) => {
-                1 + entries
-                    .iter()
-                    .map(|(k, v)| k.count() + v.count())
-                    .sum::<usize>()
-            }
+            Kind::Scalar { text, .. } => Weight {
+                values: 1,
+                bytes: text.len(),
+            },
+            Kind::Seq(items) => items.iter().fold(Weight::ONE, |w, n| w.add(n.weight())),
+            Kind::Map(entries) => entries
+                .iter()
+                .fold(Weight::ONE, |w, (k, v)| w.add(k.weight()).add(v.weight())),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Weight {
+    values: usize,
+    bytes: usize,
+}
+
+impl Weight {
+    const ONE: Weight = Weight {
+        values: 1,
+        bytes: 0,
+    };
+
+    fn add(self, other: Weight) -> Weight {
+        Weight {
+            values: self.values.saturating_add(other.values),
+            bytes: self.bytes.saturating_add(other.bytes),
         }
     }
 }
@@ -106,20 +132,34 @@ impl Node {
 /// Parses one file. `None` means the file holds no document at all (empty, or only
 /// comments). Errors are returned, not printed; the caller decides.
 pub fn parse(text: &str, file: u32) -> Result<Option<Node>, Diag> {
+    let lines = text.split('\n').count();
+    let end = Place {
+        line: lines,
+        col: text.rsplit('\n').next().map_or(0, |l| l.chars().count()),
+    };
     let mut builder = Builder {
         file,
+        end,
         stack: Vec::new(),
         anchors: HashMap::new(),
-        nodes: 0,
+        used: Weight::default(),
         root: None,
         documents: 0,
     };
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| {
             let m = e.marker();
+            // At the end of a file without a last newline the parser counts a line more.
+            let at = end.clamp(m.line(), m.col());
+            let chars = text.split('\n').nth(at.line - 1).map_or(0, |l| l.chars().count());
+            let hint = if e.info().contains("unprintable") {
+                "the file holds control characters: if it is not content (a binary file), give it another extension than `.yaml`"
+            } else {
+                "check the indentation: the items of one list or mapping start in the same column, and text with `: ` or ` #` in it needs quotes"
+            };
             Diag::error(format!("invalid YAML: {}", e.info()))
-                .at(Span { file, line: m.line() as u32, col: m.col() as u32, len: 1 })
-                .hint("check the indentation: the items of one list or mapping start in the same column, and text with `: ` or ` #` in it needs quotes")
+                .at(Span { file, line: at.line as u32, col: at.col.min(chars) as u32, len: 1 })
+                .hint(hint)
         })?;
         builder.event(event, span)?;
     }
@@ -128,14 +168,46 @@ pub fn parse(text: &str, file: u32) -> Result<Option<Node>, Diag> {
 
 enum Open {
     Seq(Span, usize, Vec<Node>),
-    Map(Span, usize, Vec<(Node, Node)>, Option<Node>),
+    /// The entries so far, the key waiting for its value, and where each key was first
+    /// written (found by hashing, so that a huge mapping stays linear).
+    Map(
+        Span,
+        usize,
+        Vec<(Node, Node)>,
+        Option<Node>,
+        HashMap<String, Span>,
+    ),
+}
+
+/// A line (1-based) and column (in characters) in the text.
+#[derive(Clone, Copy)]
+struct Place {
+    line: usize,
+    col: usize,
+}
+
+impl Place {
+    /// `line:col`, or this place (the end of the text) if that is past it.
+    fn clamp(self, line: usize, col: usize) -> Place {
+        if line > self.line {
+            self
+        } else {
+            Place {
+                line: line.max(1),
+                col,
+            }
+        }
+    }
 }
 
 struct Builder {
     file: u32,
+    /// The end of the text: places past it are moved back to it.
+    end: Place,
     stack: Vec<Open>,
     anchors: HashMap<usize, Node>,
-    nodes: usize,
+    /// Values and text so far, copies included.
+    used: Weight,
     root: Option<Node>,
     documents: usize,
 }
@@ -147,10 +219,11 @@ impl Builder {
         } else {
             1
         };
+        let at = self.end.clamp(s.start.line(), s.start.col());
         Span {
             file: self.file,
-            line: s.start.line() as u32,
-            col: s.start.col() as u32,
+            line: at.line as u32,
+            col: at.col as u32,
             len: len as u32,
         }
     }
@@ -188,14 +261,15 @@ impl Builder {
                         plain,
                     },
                 };
-                self.push(node, anchor, 1)?;
+                self.push(node, anchor)?;
             }
             Event::SequenceStart(anchor, _) => {
                 self.open(Open::Seq(span, anchor, Vec::new()), span)?
             }
-            Event::MappingStart(anchor, _) => {
-                self.open(Open::Map(span, anchor, Vec::new(), None), span)?
-            }
+            Event::MappingStart(anchor, _) => self.open(
+                Open::Map(span, anchor, Vec::new(), None, HashMap::new()),
+                span,
+            )?,
             Event::SequenceEnd | Event::MappingEnd => {
                 let (node, anchor) = match self.stack.pop() {
                     Some(Open::Seq(span, anchor, items)) => (
@@ -205,7 +279,7 @@ impl Builder {
                         },
                         anchor,
                     ),
-                    Some(Open::Map(span, anchor, entries, _)) => (
+                    Some(Open::Map(span, anchor, entries, _, _)) => (
                         Node {
                             span,
                             kind: Kind::Map(entries),
@@ -214,19 +288,20 @@ impl Builder {
                     ),
                     None => return Ok(()),
                 };
-                self.push(node, anchor, 1)?;
+                // A collection's values were counted as they came.
+                self.push_weighed(node, anchor, Weight::ONE)?;
             }
             Event::Alias(id) => {
-                let Some(target) = self.anchors.get(&id) else {
+                let Some(copied) = self.anchors.get(&id).map(Node::weight) else {
                     return Err(Diag::error("this alias names no anchor").at(span));
                 };
-                let copied = target.count();
-                if self.nodes + copied > MAX_NODES {
-                    return Err(alias_bomb(span));
-                }
-                let mut node = target.clone();
+                // Weighed before it is copied, so a bomb never allocates.
+                self.spend(copied, span)?;
+                let Some(mut node) = self.anchors.get(&id).cloned() else {
+                    return Err(Diag::error("this alias names no anchor").at(span));
+                };
                 node.span = span;
-                self.push(node, 0, copied)?;
+                self.push_weighed(node, 0, Weight::default())?;
             }
             Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
         }
@@ -245,38 +320,56 @@ impl Builder {
         Ok(())
     }
 
+    /// Counts what a new value or copy costs, and stops when the file is too big.
+    fn spend(&mut self, weight: Weight, span: Span) -> Result<(), Diag> {
+        self.used = self.used.add(weight);
+        let what = if self.used.values > MAX_NODES {
+            format!("more than {MAX_NODES} values")
+        } else if self.used.bytes > MAX_TEXT_BYTES {
+            format!("more than {} MiB of text", MAX_TEXT_BYTES / (1024 * 1024))
+        } else {
+            return Ok(());
+        };
+        Err(Diag::error(format!("this file expands to {what}"))
+            .at(span)
+            .hint("aliases (`*name`) that copy aliases multiply quickly; write the values out instead"))
+    }
+
+    /// Adds a new scalar (weighed here) to the collection that is open.
+    fn push(&mut self, node: Node, anchor: usize) -> Result<(), Diag> {
+        let weight = node.weight();
+        self.push_weighed(node, anchor, weight)
+    }
+
     /// Adds a finished node to the collection that is open, or makes it the root.
-    /// `weight` is how many values the node adds: 1, or the size of an alias's copy.
-    fn push(&mut self, node: Node, anchor: usize, weight: usize) -> Result<(), Diag> {
-        self.nodes += weight;
-        if self.nodes > MAX_NODES {
-            return Err(alias_bomb(node.span));
-        }
+    /// `weight` is what the node adds that was not counted yet.
+    fn push_weighed(&mut self, node: Node, anchor: usize, weight: Weight) -> Result<(), Diag> {
+        self.spend(weight, node.span)?;
         if anchor != 0 {
+            // The anchor keeps a copy: it costs as much again.
+            self.spend(node.weight(), node.span)?;
             self.anchors.insert(anchor, node.clone());
         }
         match self.stack.last_mut() {
             None => self.root = Some(node),
             Some(Open::Seq(_, _, items)) => items.push(node),
-            Some(Open::Map(_, _, entries, key)) => match key.take() {
+            Some(Open::Map(_, _, entries, key, seen)) => match key.take() {
                 None => {
-                    if !matches!(node.kind, Kind::Scalar { .. }) {
+                    let Kind::Scalar { text, .. } = &node.kind else {
                         return Err(Diag::error("a key must be plain text")
                             .at(node.span)
                             .hint("keys are names such as `title:`; lists and mappings go after the colon"));
-                    }
-                    if let Some((first, _)) = entries.iter().find(|(k, _)| k.kind == node.kind) {
-                        let Kind::Scalar { text, .. } = &node.kind else {
-                            unreachable!()
-                        };
+                    };
+                    if let Some(first) = seen.get(text) {
                         return Err(Diag::error(format!(
                             "key `{text}` appears twice in this mapping"
                         ))
                         .at(node.span)
                         .label("second time here")
-                        .note_at(first.span, "first defined here")
+                        .note_at(*first, "first defined here")
                         .hint("YAML keeps only one value per key: merge the two or remove one"));
                     }
+                    seen.insert(text.clone(), node.span);
                     *key = Some(node);
                 }
                 Some(k) => entries.push((k, node)),
@@ -284,12 +377,6 @@ impl Builder {
         }
         Ok(())
     }
-}
-
-fn alias_bomb(span: Span) -> Diag {
-    Diag::error(format!("this file expands to more than {MAX_NODES} values"))
-        .at(span)
-        .hint("aliases (`*name`) that copy aliases multiply quickly; write the values out instead")
 }
 
 #[cfg(test)]
@@ -323,6 +410,26 @@ mod tests {
                 len: 1
             }
         );
+    }
+
+    #[test]
+    fn an_error_at_the_end_points_inside_the_file() {
+        // The parser places it on a line 2 that a file without a last newline lacks.
+        let e = parse("a: [x", 0).unwrap_err();
+        assert_eq!((e.span.unwrap().line, e.span.unwrap().col), (1, 5));
+        let e = parse("%0", 0).unwrap_err();
+        assert_eq!((e.span.unwrap().line, e.span.unwrap().col), (1, 2));
+    }
+
+    #[test]
+    fn a_mapping_with_many_keys_is_read_in_linear_time() {
+        // Duplicate keys were found by a scan of the keys before: quadratic, minutes here.
+        let text: String = (0..200_000).map(|i| format!("k{i}: 1\n")).collect();
+        let start = std::time::Instant::now();
+        assert!(parse(&text, 0).unwrap().is_some());
+        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+        let e = parse("'a': 1\na: 2\n", 0).unwrap_err();
+        assert_eq!(e.message, "key `a` appears twice in this mapping");
     }
 
     #[test]

@@ -106,6 +106,7 @@ impl Expr {
             tokens: &tokens,
             pos: 0,
             end: text.len(),
+            depth: 0,
         };
         if tokens.is_empty() {
             return Err(ParseError {
@@ -285,10 +286,15 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
     tokens
 }
 
+/// How deep `not` and parentheses may nest. The parser recurses, so without a bound a
+/// long `((((...` would overflow the stack, which aborts instead of reporting.
+const MAX_DEPTH: usize = 32;
+
 struct Parser<'a> {
     tokens: &'a [Token<'a>],
     pos: usize,
     end: usize,
+    depth: usize,
 }
 
 impl<'a> Parser<'a> {
@@ -346,6 +352,25 @@ impl<'a> Parser<'a> {
             });
         };
         self.pos += 1;
+        if matches!(token.text, "not" | "(") {
+            if self.depth >= MAX_DEPTH {
+                return Err(ParseError {
+                    message: format!("the expression nests more than {MAX_DEPTH} levels deep"),
+                    range: token.range.clone(),
+                    hint: Some("write it flatter: `not not x` is `x`".into()),
+                });
+            }
+            self.depth += 1;
+        }
+        let result = self.nested(token);
+        if matches!(token.text, "not" | "(") {
+            self.depth -= 1;
+        }
+        result
+    }
+
+    /// The rest of `unary` after its first token.
+    fn nested(&mut self, token: &'a Token<'a>) -> Result<Expr, ParseError> {
         match token.text {
             "not" => Ok(Expr::Not(Box::new(self.unary()?))),
             "(" => {
@@ -411,7 +436,8 @@ fn term(word: &str, at: usize) -> Result<Term, ParseError> {
         if value.is_empty() {
             return Err(ParseError {
                 message: format!("`{}:` needs a value here", key.name()),
-                range: vrange.start..vrange.start + 1,
+                // The `,` after it, or nothing at the end of the text.
+                range: vrange.start..(vrange.start + 1).min(at + word.len()),
                 hint: Some(format!("for example `{}:{}`", key.name(), example(key))),
             });
         }
@@ -595,6 +621,8 @@ mod tests {
             )
         );
         assert_eq!(err("tag:a,,b"), ("`tag:` needs a value here".into(), 6..7));
+        // Found by the property test: the range ran one past the end of the text.
+        assert_eq!(err("tag:"), ("`tag:` needs a value here".into(), 4..4));
         assert_eq!(
             err("priority:high"),
             ("`high` is not a whole number".into(), 9..13)
@@ -605,5 +633,118 @@ mod tests {
             err("or tag:a"),
             ("expected a term, found `or`".into(), 0..2)
         );
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        // Before the bound, 100,000 parentheses overflowed the stack and aborted.
+        let deep = "(".repeat(100_000) + "tag:a" + &")".repeat(100_000);
+        assert_eq!(
+            err(&deep),
+            (
+                "the expression nests more than 32 levels deep".into(),
+                32..33
+            )
+        );
+        let nots = "not ".repeat(100_000) + "tag:a";
+        assert_eq!(err(&nots).1, 128..131);
+        let fine = "(".repeat(32) + "tag:a" + &")".repeat(32);
+        assert!(Expr::parse(&fine).is_ok());
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// An error's range lies within the text, on character boundaries.
+        fn assert_placed(text: &str, result: &Result<Expr, ParseError>) {
+            if let Err(e) = result {
+                let r = &e.range;
+                assert!(
+                    r.start <= r.end && r.end <= text.len(),
+                    "{r:?} outside {text:?}"
+                );
+                assert!(
+                    text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+                    "{r:?} splits a character of {text:?}"
+                );
+            }
+        }
+
+        const WORDS: &[&str] = &[
+            "tag:a",
+            "id:x,y",
+            "kind:tool",
+            "since:2021",
+            "until:21",
+            "priority:3",
+            "priority:x",
+            "not",
+            "and",
+            "or",
+            "(",
+            ")",
+            "untagged",
+            "all",
+            "*",
+            "tag:",
+            "tag:a,,b",
+            ",",
+            ":",
+            "ü:é",
+            "tag:漢字",
+            "since:2021-02-30",
+            "\t",
+            "\u{3000}",
+        ];
+
+        fn valid() -> impl Strategy<Value = String> {
+            let term = prop_oneof![
+                "(tag|id|kind):[a-z0-9-]{1,6}(,[a-z0-9-]{1,6}){0,2}",
+                "(since|until):20[0-9]{2}(-0[1-9])?",
+                "priority:[0-9]",
+                Just("untagged".to_owned()),
+                Just("all".to_owned()),
+            ];
+            term.prop_recursive(4, 24, 4, |inner| {
+                prop_oneof![
+                    inner.clone().prop_map(|e| format!("not {e}")),
+                    inner.clone().prop_map(|e| format!("({e})")),
+                    (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("{a} and {b}")),
+                    (inner.clone(), inner).prop_map(|(a, b)| format!("{a} or {b}")),
+                ]
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+            #[test]
+            fn any_text_parses_or_fails_at_a_place_inside_it(text in "\\PC*") {
+                assert_placed(&text, &Expr::parse(&text));
+            }
+
+            #[test]
+            fn any_words_parse_or_fail_at_a_place_inside_them(
+                words in proptest::collection::vec(proptest::sample::select(WORDS), 0..12),
+                sep in "[ \t]{0,2}",
+            ) {
+                let text = words.join(&sep);
+                let result = Expr::parse(&text);
+                assert_placed(&text, &result);
+                if let Ok(e) = result {
+                    // What parses prints back to text that parses to the same.
+                    let again = Expr::parse(&e.to_string()).unwrap();
+                    assert_eq!(again.to_string(), e.to_string());
+                }
+            }
+
+            #[test]
+            fn valid_expressions_parse_and_print_back(text in valid()) {
+                let e = Expr::parse(&text).unwrap_or_else(|err| panic!("{text}: {err:?}"));
+                let again = Expr::parse(&e.to_string()).unwrap();
+                assert_eq!(again.to_string(), e.to_string());
+            }
+        }
     }
 }

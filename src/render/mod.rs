@@ -202,7 +202,9 @@ impl SpanMap<'_> {
             }
         };
         let text = &self.files.get(file)?.text;
-        let start = range.start.min(text.len());
+        // Typst's range is in the file's bytes; a data file that is not UTF-8 was read
+        // lossily, so the offset may fall inside a character here.
+        let start = text.floor_char_boundary(range.start.min(text.len()));
         let before = &text[..start];
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);

@@ -171,6 +171,12 @@ fn read_confined(root: &Path, path: &Path, shown: &str) -> FileResult<Bytes> {
     if real.is_dir() {
         return Err(FileError::IsDirectory);
     }
+    // A pipe or a device would block the compile or never end.
+    if !real.is_file() {
+        return Err(FileError::Other(Some(
+            format!("`{shown}` is not a regular file").into(),
+        )));
+    }
     std::fs::read(&real)
         .map(Bytes::new)
         .map_err(|e| FileError::from_io(e, Path::new(shown)))

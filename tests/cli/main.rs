@@ -8,6 +8,7 @@ mod convert;
 mod documents;
 mod fit;
 mod formats;
+mod hostile;
 mod literal;
 mod schema;
 mod select;

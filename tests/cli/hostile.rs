@@ -1,0 +1,419 @@
+//! Hostile input: content and templates that try to hang the program, crash it, exhaust
+//! its memory or read outside the project. Each is refused with a message, a place and
+//! exit 1 (or, for files that are not content, ignored), and no message shows a host path.
+
+use std::io::Write;
+
+use super::{PERSON, Run, Test};
+
+/// Messages name files relative to the project, never by where the project lies.
+#[track_caller]
+fn no_host_paths(t: &Test, run: &Run) {
+    let root = t.path("");
+    let root = root.to_string_lossy();
+    let root = root.trim_end_matches('/');
+    let real = t.path("").canonicalize().unwrap();
+    for shown in [&run.stdout, &run.stderr] {
+        assert!(
+            !shown.contains(root) && !shown.contains(&*real.to_string_lossy()),
+            "a host path is shown:\n{shown}"
+        );
+    }
+}
+
+fn run_check(t: Test) -> Run {
+    let t = t.args(&["check"]);
+    checked(&t)
+}
+
+fn checked(t: &Test) -> Run {
+    let run = t.run();
+    no_host_paths(t, &run);
+    run
+}
+
+/// A content file of `n` values, each an alias copy of `anchor`.
+fn aliases(anchor: &str, n: usize) -> String {
+    let mut text = format!("person:\n  name: &a {anchor}\n  headline: x\nprojects: [");
+    text.push_str(&"*a,".repeat(n));
+    text.push_str("]\n");
+    text
+}
+
+#[test]
+fn an_alias_bomb_stops_before_it_allocates() {
+    // Billion laughs: nine levels of ten copies each would be a billion values.
+    let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..9u8 {
+        let (n, p) = ((b'a' + i) as char, (b'a' + i - 1) as char);
+        bomb.push_str(&format!(
+            "{n}: &{n} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        ));
+    }
+    run_check(Test::with_content("bomb.yaml", &bomb))
+        .failure()
+        .stderr_is(
+            "error: this file expands to more than 1000000 values
+  ┌─ content/bomb.yaml:6:32
+  │
+6 │ f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
+  │                                ^^
+  │
+  = hint: aliases (`*name`) that copy aliases multiply quickly; write the values out instead
+
+error: `content` has 1 error
+
+",
+        );
+}
+
+#[test]
+fn one_long_text_copied_by_aliases_is_a_bomb_too() {
+    // 4 MiB of text copied a million times would be 4 TiB; the file is under 8 MiB.
+    // Counting values alone let this through: text is counted in bytes as well.
+    let long = "x".repeat(4 * 1024 * 1024);
+    run_check(Test::new().file("content/person.yaml", &aliases(&long, 1_000_000)))
+        .failure()
+        .stderr_has(
+            "error: this file expands to more than 64 MiB of text\n  ┌─ content/person.yaml:4:",
+        )
+        .stderr_has("= hint: aliases (`*name`) that copy aliases multiply quickly");
+}
+
+#[test]
+fn deep_nesting_is_refused_at_the_level_that_is_too_deep() {
+    // Block style: our own bound, at the 64th level.
+    let deep: String = (0..1000)
+        .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+        .collect();
+    run_check(Test::new().file("content/person.yaml", &deep))
+        .failure()
+        .stderr_has(
+            "error: values are nested more than 64 levels deep\n   ┌─ content/person.yaml:65:65\n",
+        )
+        .stderr_has("= hint: content never needs this depth; is the indentation right?");
+    // Flow style: the parser's own bound comes first.
+    let deep = format!("person: {}\n", "[".repeat(1000));
+    run_check(Test::new().file("content/person.yaml", &deep))
+        .failure()
+        .stderr_has(
+            "error: invalid YAML: recursion limit exceeded\n  ┌─ content/person.yaml:1:264\n",
+        );
+}
+
+#[test]
+fn a_huge_file_is_refused_by_its_size_before_it_is_read() {
+    let t = Test::new().file("content/person.yaml", PERSON);
+    // Sparse: 50 MiB long, written in no time, and never read.
+    std::fs::File::create(t.path("content/dump.yaml"))
+        .unwrap()
+        .set_len(50 * 1024 * 1024)
+        .unwrap();
+    run_check(t).failure().stderr_is(
+        "error: `content/dump.yaml` is 50 MiB; content files may be at most 8 MiB
+ = hint: split it into several files, or move data that is not content out of the folder
+
+error: `content` has 1 error
+
+",
+    );
+}
+
+#[test]
+fn binary_files_named_yaml_are_refused() {
+    // Not UTF-8: named, with the offset of the first bad byte.
+    let t = Test::new().file("content/person.yaml", PERSON);
+    let bytes: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+    std::fs::write(t.path("content/image.yaml"), &bytes).unwrap();
+    run_check(t).failure().stderr_is(
+        "error: `content/image.yaml` is not UTF-8 text (invalid byte at offset 1)
+ = hint: save the file as UTF-8; if it is not content, give it another extension than `.yaml`
+
+error: `content` has 1 error
+
+",
+    );
+    // UTF-8 but control characters: a YAML error with a place.
+    let t = Test::new().file("content/person.yaml", PERSON);
+    std::fs::write(t.path("content/zeros.yaml"), [0u8; 4096]).unwrap();
+    run_check(t)
+        .failure()
+        .stderr_has("error: invalid YAML: found unprintable character\n  ┌─ content/zeros.yaml:1:1\n")
+        .stderr_has("= hint: the file holds control characters: if it is not content (a binary file), give it another extension than `.yaml`")
+        .stderr_has("error: `content` has 1 error");
+}
+
+#[test]
+fn files_that_are_not_yaml_and_hidden_files_are_ignored() {
+    let t = Test::new().file("content/person.yaml", PERSON);
+    for name in [
+        "photo.png",
+        ".DS_Store",
+        ".notes.yaml",
+        "README.md",
+        "x.yaml~",
+    ] {
+        std::fs::write(t.path(&format!("content/{name}")), [0xffu8, 0, 1, 2, 0xfe]).unwrap();
+    }
+    // A folder is a folder, whatever its name: its YAML files are read, it is not.
+    std::fs::create_dir_all(t.path("content/x.yaml")).unwrap();
+    let t = t.file("content/x.yaml/roles.yaml", "experience: []\n");
+    run_check(t)
+        .success()
+        .stdout_has("content is valid: 2 files;");
+}
+
+#[test]
+fn pipes_loops_and_unreadable_files_are_refused_without_waiting() {
+    // A named pipe would block a read forever.
+    let t = Test::new().file("content/person.yaml", PERSON);
+    let made = std::process::Command::new("mkfifo")
+        .arg(t.path("content/pipe.yaml"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    std::os::unix::fs::symlink("loop.yaml", t.path("content/loop.yaml")).unwrap();
+    run_check(t).failure().stderr_is(
+        "error: cannot read `content/loop.yaml`: Too many levels of symbolic links
+
+error: `content/pipe.yaml` is not a regular file
+ = hint: content files are plain files; give anything else another extension than `.yaml`
+
+error: `content` has 2 errors
+
+",
+    );
+
+    let t = Test::new()
+        .file("content/person.yaml", PERSON)
+        .file("content/secret.yaml", "experience: []\n");
+    let secret = t.path("content/secret.yaml");
+    std::fs::set_permissions(&secret, std::os::unix::fs::PermissionsExt::from_mode(0o000)).unwrap();
+    if std::fs::read(&secret).is_ok() {
+        // Running as root, which reads anything: nothing to test.
+        eprintln!("skipped: permissions do not apply to this user");
+        return;
+    }
+    run_check(t).failure().stderr_is(
+        "error: cannot read `content/secret.yaml`: Permission denied
+
+error: `content` has 1 error
+
+",
+    );
+}
+
+#[test]
+fn a_deeply_nested_selector_is_an_error_not_a_crash() {
+    // The selector parser recurses; before it was bounded this overflowed the stack.
+    let select = format!("{}tag:a{}", "(".repeat(50_000), ")".repeat(50_000));
+    let profiles = format!("profiles:\n  p:\n    select: \"{select}\"\n");
+    run_check(Test::with_content("profiles.yaml", &profiles))
+        .failure()
+        .stderr_has(
+            "error: in this selector: the expression nests more than 32 levels deep\n  ┌─ content/profiles.yaml:3:46\n",
+        );
+}
+
+/// A project whose own `templates/cv.typ` is `template`.
+fn template(template: &str) -> Test {
+    Test::new()
+        .file("content/person.yaml", PERSON)
+        .file("templates/cv.typ", template)
+        .args(&["build", "cv", "--date", "2026-11-01"])
+}
+
+#[test]
+fn templates_cannot_reach_outside_the_project() {
+    let built = "error: `dist/default/cv.pdf` of profile `default` could not be built; it was not written\n";
+    // An absolute path is under the project root, not the machine's.
+    let t = template("#read(\"/etc/passwd\")\n");
+    checked(&t)
+        .failure()
+        .stderr_has("error: file not found (searched at etc/passwd)\n  ┌─ templates/cv.typ:1:7\n")
+        .stderr_has(built);
+    // `..` stops at the project root: from `templates/`, `../x` is the project's `x`...
+    let t = template("#read(\"../outside.txt\")\n");
+    checked(&t)
+        .failure()
+        .stderr_has("error: file not found (searched at outside.txt)\n  ┌─ templates/cv.typ:1:7\n")
+        .stderr_has(built);
+    // ...and one more is refused.
+    let t = template("#read(\"../../outside.txt\")\n");
+    checked(&t)
+        .failure()
+        .stderr_has("error: path `\"../../outside.txt\"` would escape the project root\n  ┌─ templates/cv.typ:1:7\n")
+        .stderr_has(built);
+    // `include` goes through the same door.
+    let t = template("#include \"parts/header.typ\"\n");
+    std::fs::create_dir_all(t.path("templates/parts")).unwrap();
+    let outside = tempfile::NamedTempFile::new().unwrap();
+    write!(outside.as_file(), "= Outside").unwrap();
+    std::os::unix::fs::symlink(outside.path(), t.path("templates/parts/header.typ")).unwrap();
+    checked(&t)
+        .failure()
+        .stderr_has("error: failed to load file (`templates/parts/header.typ` leads outside the project folder, and only files inside it can be read)\n  ┌─ templates/cv.typ:1:10\n")
+        .stderr_has(built);
+    // A pipe inside the project would block the compile.
+    let t = template("#read(\"pipe\")\n");
+    std::process::Command::new("mkfifo")
+        .arg(t.path("templates/pipe"))
+        .status()
+        .expect("mkfifo");
+    checked(&t)
+        .failure()
+        .stderr_has("error: failed to load file (`templates/pipe` is not a regular file)\n  ┌─ templates/cv.typ:1:7\n");
+}
+
+fn figure(path: &str) -> Test {
+    let project = format!(
+        "projects:\n  - id: p\n    title: P\n    classification: tool\n    tagline: t\n    figures:\n      - {{path: {path}, alt: A diagram}}\n"
+    );
+    Test::with_content("projects.yaml", &project)
+}
+
+#[test]
+fn figures_and_photos_must_be_real_images_inside_the_content_folder() {
+    let at = "\n  ┌─ content/projects.yaml:7:16\n";
+    let t = figure("../secret.png");
+    std::fs::write(t.path("secret.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+    run_check(t)
+        .failure()
+        .stderr_has(&format!("error: `../secret.png` lies outside the content folder{at}"))
+        .stderr_has("= hint: images must be files inside the content folder (links that lead out are refused)");
+
+    let t = figure("figures/link.png");
+    let outside = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(outside.path(), b"\x89PNG\r\n\x1a\n").unwrap();
+    std::fs::create_dir_all(t.path("content/figures")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), t.path("content/figures/link.png")).unwrap();
+    run_check(t).failure().stderr_has(&format!(
+        "error: `figures/link.png` lies outside the content folder{at}"
+    ));
+
+    run_check(figure("figures/missing.svg"))
+        .failure()
+        .stderr_has(&format!(
+            "error: cannot read the image `figures/missing.svg`: No such file or directory{at}"
+        ))
+        .stderr_has(
+            "= hint: the path is relative to the content folder, for example `figures/ledger.svg`",
+        );
+
+    let t = figure("figures/folder.png");
+    std::fs::create_dir_all(t.path("content/figures/folder.png")).unwrap();
+    run_check(t)
+        .failure()
+        .stderr_has(&format!("error: `figures/folder.png` is not a file{at}"));
+
+    run_check(figure("/etc/passwd"))
+        .failure()
+        .stderr_has(&format!(
+            "error: `/etc/passwd` is not an image file this tool can place{at}"
+        ));
+
+    let person = "person:\n  name: Ada\n  headline: Engineer\n  photo: {path: me.jpg, alt: Ada}\n";
+    let t = Test::new()
+        .file("content/person.yaml", person)
+        .file("content/me.jpg", "not a photo");
+    run_check(t)
+        .failure()
+        .stderr_has("error: `me.jpg` is not a real JPG image: its content does not start like one\n  ┌─ content/person.yaml:4:17\n");
+}
+
+/// Content with `projects` projects and a fifth as many roles (as `scripts/bench` makes).
+pub fn big_content(projects: usize) -> String {
+    let mut text = String::from("person: {name: Scale Test, headline: Engineer}\nexperience:\n");
+    for i in 0..projects / 5 {
+        text.push_str(&format!(
+            "  - {{id: r{i}, title: Engineer {i}, organization: Company {i}, start: {}, highlights: ['Shipped system {i} to production']}}\n",
+            1990 + i % 30
+        ));
+    }
+    text.push_str("projects:\n");
+    for i in 0..projects {
+        text.push_str(&format!(
+            "  - {{id: p{i}, title: Project {i}, classification: tool, tagline: 'Tool number {i}', problem: 'The problem project {i} solved, in one sentence of ordinary length.', stack: [Rust], priority: {}}}\n",
+            i % 5
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_thousand_projects_and_two_hundred_roles_make_a_long_portfolio() {
+    let t = Test::new()
+        .file("content/all.yaml", &big_content(1000))
+        .args(&["build", "portfolio", "--date", "2026-11-01"]);
+    let start = std::time::Instant::now();
+    t.run().success();
+    let took = start.elapsed();
+    let pdf = t.path("dist/default/portfolio.pdf");
+    let pages = super::pages(&pdf);
+    assert!(pages > 100, "{pages} pages");
+    let text = super::text(&pdf);
+    for expected in ["Project 0", "Project 999", "Engineer 199", "Company 199"] {
+        assert!(text.contains(expected), "the portfolio lacks {expected:?}");
+    }
+    assert!(took.as_secs() < 60, "took {took:?}");
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_internal_error() {
+    // `resume schema | head -1`: the pipe closes before the output is written. This
+    // used to panic in `println!` and say "internal error in resume".
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_resume"))
+        .arg("schema")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    // Ended by SIGPIPE (13), as `cat` would be; or done before the pipe closed.
+    use std::os::unix::process::ExitStatusExt;
+    assert!(
+        out.status.signal() == Some(13) || out.status.success(),
+        "{:?}",
+        out.status
+    );
+}
+
+#[test]
+fn a_long_chain_of_profiles_is_refused_quickly() {
+    // Each profile walks its chain: 2,000 profiles extending each other took seconds,
+    // and a file of them minutes, before the chain was bounded.
+    let mut profiles = String::from("profiles:\n  p0: {}\n");
+    for i in 1..2000 {
+        profiles.push_str(&format!("  p{i}: {{extends: p{}}}\n", i - 1));
+    }
+    let start = std::time::Instant::now();
+    run_check(Test::with_content("profiles.yaml", &profiles))
+        .failure()
+        .stderr_has(
+            "error: profile `p17` extends more than 16 profiles in a row\n   ┌─ content/profiles.yaml:19:18\n",
+        )
+        .stderr_has("= hint: let the profiles extend one common profile instead of each other")
+        .stderr_has("error: `content` has 1983 errors");
+    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+}
+
+#[test]
+fn many_profiles_are_checked_in_linear_time() {
+    // Each profile collected every profile's name and every tag to check one selector:
+    // 40,000 profiles took 20 s in a release build, minutes in this one.
+    let mut text = String::from(
+        "experience:\n  - {id: r, title: T, organization: O, start: 2020, tags: [a]}\nprofiles:\n",
+    );
+    for i in 0..40_000 {
+        text.push_str(&format!("  p{i}: {{select: \"tag:a\"}}\n"));
+    }
+    let start = std::time::Instant::now();
+    run_check(Test::with_content("profiles.yaml", &text))
+        .success()
+        .stdout_has(
+            "content is valid: 2 files; 1 role, 0 projects, 0 case studies, 40000 profiles",
+        );
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+}

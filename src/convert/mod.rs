@@ -15,7 +15,7 @@ pub mod yaml_out;
 
 use std::collections::HashSet;
 
-use crate::model::{ContentFile, Date, End, Span, Spanned};
+use crate::model::{Bullet, Classification, ContentFile, Date, End, Project, Role, Span, Spanned};
 
 /// One content file to write: its path under the content folder, and its sections.
 pub struct OutFile {
@@ -60,6 +60,83 @@ impl Imported {
 
 pub fn spanned<T>(value: T) -> Spanned<T> {
     Spanned::new(value, Span::default())
+}
+
+/// A plain bullet: no tags, priority 0.
+pub fn bullet(text: String) -> Bullet {
+    Bullet {
+        text,
+        tags: Vec::new(),
+        priority: 0,
+    }
+}
+
+/// A role with what every role must have and nothing else, for an import to fill in with
+/// struct update syntax. Not `Default` on the model: a role has no sensible default start
+/// date, and a default would let a role without one be written by mistake.
+pub fn bare_role(id: String, title: String, organization: String, start: Date) -> Role {
+    Role {
+        id: spanned(id),
+        title,
+        organization,
+        confidential: None,
+        url: None,
+        employment: None,
+        location: None,
+        work_mode: None,
+        start: spanned(start),
+        end: None,
+        summary: None,
+        highlights: Vec::new(),
+        narrative: Vec::new(),
+        stack: Vec::new(),
+        links: Vec::new(),
+        new_page: false,
+        tags: Vec::new(),
+        priority: 0,
+    }
+}
+
+/// A project with what every project must have and an empty write-up, for an import to
+/// fill in with struct update syntax (not `Default`: there is no default classification).
+pub fn bare_project(
+    id: String,
+    title: String,
+    classification: Classification,
+    tagline: String,
+) -> Project {
+    Project {
+        id: spanned(id),
+        title,
+        classification,
+        role: None,
+        at: None,
+        confidential: None,
+        tagline,
+        start: None,
+        end: None,
+        highlights: Vec::new(),
+        scope: None,
+        problem: None,
+        architecture: None,
+        rationale: None,
+        data_flow: Vec::new(),
+        decisions: Vec::new(),
+        scale: None,
+        performance: Vec::new(),
+        scalability: Vec::new(),
+        postmortem: Vec::new(),
+        roadmap: Vec::new(),
+        thesis: None,
+        outcome: None,
+        metrics: Vec::new(),
+        stack: Vec::new(),
+        figures: Vec::new(),
+        links: Vec::new(),
+        new_page: false,
+        tags: Vec::new(),
+        priority: 0,
+    }
 }
 
 /// Hands out ids that are valid (lowercase letters, digits, `-`) and unique across the

@@ -16,7 +16,7 @@
 use serde_json::Value;
 
 use super::read::{Obj, Warnings};
-use super::{Ids, Imported, parse_date, parse_end, spanned};
+use super::{Ids, Imported, bare_project, bare_role, bullet, parse_date, parse_end, spanned};
 use crate::load::yaml::{Kind, Node};
 use crate::model::{
     Bullet, Certification, Classification, Contact, ContentFile, Date, Education, End, Link,
@@ -36,14 +36,6 @@ const SUMMARY_TITLES: &[&str] = &[
     "introduction",
     "bio",
 ];
-
-fn bullet(text: String) -> Bullet {
-    Bullet {
-        text,
-        tags: Vec::new(),
-        priority: 0,
-    }
-}
 
 /// The YAML tree as JSON, every scalar kept as the text typed (`2020` stays `"2020"`).
 fn to_value(node: &Node) -> Value {
@@ -461,25 +453,18 @@ fn experience(e: &Obj, ids: &mut Ids) -> Option<Role> {
         return None;
     };
     let year = start.year.to_string();
-    Some(Role {
-        id: spanned(ids.make(&[&organization, &year], "role")),
+    let base = bare_role(
+        ids.make(&[&organization, &year], "role"),
         title,
         organization,
-        confidential: None,
-        url: None,
-        employment: None,
+        start,
+    );
+    Some(Role {
         location: e.str("location"),
-        work_mode: None,
-        start: spanned(start),
         end: end.map(spanned),
         summary: e.str("summary"),
         highlights: e.strings("highlights").into_iter().map(bullet).collect(),
-        narrative: Vec::new(),
-        stack: Vec::new(),
-        links: Vec::new(),
-        new_page: false,
-        tags: Vec::new(),
-        priority: 0,
+        ..base
     })
 }
 
@@ -565,37 +550,18 @@ fn project(e: &Obj, ids: &mut Ids) -> Option<Project> {
         .map(|url| vec![Link { url, label: None }])
         .unwrap_or_default();
     e.drop("location", "a project has no location in `resume`");
-    Some(Project {
-        id: spanned(ids.make(&[&title], "project")),
+    let base = bare_project(
+        ids.make(&[&title], "project"),
         title,
-        classification: Classification::ProductionSystem,
-        role: None,
-        at: None,
-        confidential: None,
+        Classification::ProductionSystem,
         tagline,
+    );
+    Some(Project {
         start: start.map(spanned),
         end: end.map(spanned),
         highlights: highlights.into_iter().map(bullet).collect(),
-        scope: None,
-        problem: None,
-        architecture: None,
-        rationale: None,
-        data_flow: Vec::new(),
-        decisions: Vec::new(),
-        scale: None,
-        performance: Vec::new(),
-        scalability: Vec::new(),
-        postmortem: Vec::new(),
-        roadmap: Vec::new(),
-        thesis: None,
-        outcome: None,
-        metrics: Vec::new(),
-        stack: Vec::new(),
-        figures: Vec::new(),
         links,
-        new_page: false,
-        tags: Vec::new(),
-        priority: 0,
+        ..base
     })
 }
 

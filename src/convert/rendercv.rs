@@ -37,26 +37,6 @@ const SUMMARY_TITLES: &[&str] = &[
     "bio",
 ];
 
-/// The YAML tree as JSON, every scalar kept as the text typed (`2020` stays `"2020"`).
-fn to_value(node: &Node) -> Value {
-    match &node.kind {
-        _ if node.is_null() => Value::Null,
-        Kind::Scalar { text, .. } => Value::String(text.clone()),
-        Kind::Seq(items) => items.iter().map(to_value).collect(),
-        Kind::Map(entries) => entries
-            .iter()
-            .map(|(k, v)| {
-                let key = match &k.kind {
-                    Kind::Scalar { text, .. } => text.clone(),
-                    _ => String::new(),
-                };
-                (key, to_value(v))
-            })
-            .collect::<serde_json::Map<_, _>>()
-            .into(),
-    }
-}
-
 /// `sections` in the order written (a JSON object would sort them).
 fn ordered_sections(root: &Node) -> Vec<(String, Value)> {
     let find = |node: &Node, key: &str| -> Option<Node> {
@@ -78,7 +58,7 @@ fn ordered_sections(root: &Node) -> Vec<(String, Value)> {
                     Kind::Scalar { text, .. } => text.clone(),
                     _ => String::new(),
                 };
-                (title, to_value(v))
+                (title, v.to_json_text())
             })
             .collect(),
         _ => Vec::new(),
@@ -159,7 +139,7 @@ struct Parts {
 /// Reads a RenderCV document (its YAML tree) into content files.
 pub fn import(root: &Node) -> Imported {
     let warnings = Warnings::default();
-    let value = to_value(root);
+    let value = root.to_json_text();
     let doc = Obj::new("", &value, &warnings);
     let mut ids = Ids::default();
     let cv = doc.object("cv");

@@ -30,7 +30,6 @@ pub fn import(root: &Value) -> Imported {
     let warnings = Warnings::default();
     let doc = Obj::new("", root, &warnings);
     let mut ids = Ids::default();
-    let mut out = Imported::default();
 
     let person = basics(&doc.object("basics"), &doc);
     let mut experience = Vec::new();
@@ -151,69 +150,18 @@ pub fn import(root: &Value) -> Imported {
     doc.str("$schema");
     doc.finish("not part of the JSON Resume schema");
 
-    out.file(
-        "person.yaml",
-        ContentFile {
-            person: Some(spanned(person)),
-            ..Default::default()
-        },
-    );
-    if let Some(updated) = updated {
-        out.file(
-            "meta.yaml",
-            ContentFile {
-                updated: Some(spanned(updated)),
-                ..Default::default()
-            },
-        );
-    }
-    out.file(
-        "experience.yaml",
-        ContentFile {
-            experience,
-            ..Default::default()
-        },
-    );
-    out.file(
-        "education.yaml",
-        ContentFile {
-            education,
-            ..Default::default()
-        },
-    );
-    out.file(
-        "skills.yaml",
-        ContentFile {
-            skills,
-            ..Default::default()
-        },
-    );
-    out.file(
-        "certifications.yaml",
-        ContentFile {
-            certifications,
-            ..Default::default()
-        },
-    );
-    out.file(
-        "writing.yaml",
-        ContentFile {
-            writing,
-            ..Default::default()
-        },
-    );
-    for p in projects {
-        let path = format!("projects/{}.yaml", p.id.value);
-        out.file(
-            path,
-            ContentFile {
-                projects: vec![p],
-                ..Default::default()
-            },
-        );
-    }
-    out.warnings = warnings.take();
-    out
+    let content = ContentFile {
+        person: Some(spanned(person)),
+        updated: updated.map(spanned),
+        experience,
+        education,
+        skills,
+        certifications,
+        writing,
+        projects,
+        ..Default::default()
+    };
+    Imported::from_content(content, warnings.take())
 }
 
 fn date(o: &Obj, key: &str) -> Option<Date> {

@@ -31,6 +31,93 @@ pub struct Imported {
 }
 
 impl Imported {
+    /// Lays a whole import out as a person would write it: `person.yaml`, `meta.yaml`
+    /// (the date), `design.yaml`, a file per section, and a file per project under
+    /// `projects/` and per case study under `case-studies/`. Empty ones are left out.
+    pub fn from_content(content: ContentFile, warnings: Vec<String>) -> Imported {
+        // Every field by name, so that a new section cannot be dropped unnoticed.
+        let ContentFile {
+            person,
+            experience,
+            projects,
+            case_studies,
+            metrics,
+            principles,
+            explorations,
+            skills,
+            education,
+            certifications,
+            writing,
+            profiles,
+            design,
+            updated,
+        } = content;
+        let none = ContentFile::default;
+        let mut out = Imported {
+            files: Vec::new(),
+            warnings,
+        };
+        out.file("person.yaml", ContentFile { person, ..none() });
+        out.file("meta.yaml", ContentFile { updated, ..none() });
+        out.file("design.yaml", ContentFile { design, ..none() });
+        out.file(
+            "experience.yaml",
+            ContentFile {
+                experience,
+                ..none()
+            },
+        );
+        out.file(
+            "education.yaml",
+            ContentFile {
+                education,
+                ..none()
+            },
+        );
+        out.file("skills.yaml", ContentFile { skills, ..none() });
+        out.file(
+            "certifications.yaml",
+            ContentFile {
+                certifications,
+                ..none()
+            },
+        );
+        out.file("writing.yaml", ContentFile { writing, ..none() });
+        out.file(
+            "principles.yaml",
+            ContentFile {
+                principles,
+                ..none()
+            },
+        );
+        out.file("metrics.yaml", ContentFile { metrics, ..none() });
+        out.file(
+            "explorations.yaml",
+            ContentFile {
+                explorations,
+                ..none()
+            },
+        );
+        out.file("profiles.yaml", ContentFile { profiles, ..none() });
+        for p in projects {
+            let path = format!("projects/{}.yaml", p.id.value);
+            let projects = vec![p];
+            out.file(path, ContentFile { projects, ..none() });
+        }
+        for c in case_studies {
+            let path = format!("case-studies/{}.yaml", c.id.value);
+            let case_studies = vec![c];
+            out.file(
+                path,
+                ContentFile {
+                    case_studies,
+                    ..none()
+                },
+            );
+        }
+        out
+    }
+
     /// Adds a file unless it would be empty.
     pub fn file(&mut self, path: impl Into<String>, content: ContentFile) {
         let empty = serde_json::to_value(&content)

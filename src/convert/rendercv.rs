@@ -218,68 +218,18 @@ pub fn import(root: &Node) -> Imported {
     };
     cv.finish(NO_PLACE);
 
-    let mut out = Imported::default();
-    out.file(
-        "person.yaml",
-        ContentFile {
-            person: Some(spanned(person)),
-            ..Default::default()
-        },
-    );
-    out.file(
-        "experience.yaml",
-        ContentFile {
-            experience: parts.experience,
-            ..Default::default()
-        },
-    );
-    out.file(
-        "education.yaml",
-        ContentFile {
-            education: parts.education,
-            ..Default::default()
-        },
-    );
-    out.file(
-        "skills.yaml",
-        ContentFile {
-            skills: parts.skills,
-            ..Default::default()
-        },
-    );
-    out.file(
-        "certifications.yaml",
-        ContentFile {
-            certifications: parts.certifications,
-            ..Default::default()
-        },
-    );
-    out.file(
-        "writing.yaml",
-        ContentFile {
-            writing: parts.writing,
-            ..Default::default()
-        },
-    );
-    out.file(
-        "principles.yaml",
-        ContentFile {
-            principles: parts.principles,
-            ..Default::default()
-        },
-    );
-    for p in parts.projects {
-        let path = format!("projects/{}.yaml", p.id.value);
-        out.file(
-            path,
-            ContentFile {
-                projects: vec![p],
-                ..Default::default()
-            },
-        );
-    }
-    out.warnings = warnings.take();
-    out
+    let content = ContentFile {
+        person: Some(spanned(person)),
+        experience: parts.experience,
+        education: parts.education,
+        skills: parts.skills,
+        certifications: parts.certifications,
+        writing: parts.writing,
+        principles: parts.principles,
+        projects: parts.projects,
+        ..Default::default()
+    };
+    Imported::from_content(content, warnings.take())
 }
 
 fn section(title: &str, entries: &Value, warnings: &Warnings, ids: &mut Ids, parts: &mut Parts) {

@@ -17,17 +17,8 @@ pub fn run(args: &DataArgs) -> Result<(), Reported> {
         shared::document_date(args.options.date.as_deref(), content.updated).map_err(fail)?;
     let mut files = loaded.files;
     let extra = shared::command_line_filter(&args.selectors, &content, &mut files)?;
-    let profiles = shared::profiles(&content, args.profile.as_deref()).map_err(fail)?;
-    let [rules] = profiles[..] else {
-        let names: Vec<&str> = profiles.iter().map(|r| r.name.as_str()).collect();
-        return Err(fail(
-            Diag::error("name the profile whose data to print").hint(format!(
-                "for example `--profile {}`; known: {}",
-                names[0],
-                names.join(", ")
-            )),
-        ));
-    };
+    let rules = shared::one_profile(&content, args.profile.as_deref(), "whose data to print")
+        .map_err(fail)?;
     let selection = select::select(&content, rules, &extra, args.options.private);
     let content_root = shared::content_root(&loaded.dir);
     let info = BuildInfo {

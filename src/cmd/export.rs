@@ -5,24 +5,18 @@ use super::build::write_atomically;
 use super::{Reported, fail, load_content, shared};
 use crate::args::{ExportArgs, ExportFormat};
 use crate::convert;
-use crate::diagnostic::Diag;
 use crate::select;
 
 pub fn run(args: &ExportArgs) -> Result<(), Reported> {
     let (loaded, content) = load_content(&args.content.content)?;
     let mut files = loaded.files;
     let extra = shared::command_line_filter(&args.selectors, &content, &mut files)?;
-    let profiles = shared::profiles(&content, args.profile.as_deref()).map_err(fail)?;
-    let [rules] = profiles[..] else {
-        let names: Vec<&str> = profiles.iter().map(|r| r.name.as_str()).collect();
-        return Err(fail(
-            Diag::error("name the profile whose selection to export").hint(format!(
-                "for example `--profile {}`; known: {}",
-                names[0],
-                names.join(", ")
-            )),
-        ));
-    };
+    let rules = shared::one_profile(
+        &content,
+        args.profile.as_deref(),
+        "whose selection to export",
+    )
+    .map_err(fail)?;
     let selection = select::select(&content, rules, &extra, args.private);
     let value = match args.format {
         ExportFormat::Jsonresume => convert::jsonresume::export(&selection, &content),

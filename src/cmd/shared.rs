@@ -25,6 +25,27 @@ pub fn profiles<'c>(content: &'c Content, name: Option<&str>) -> Result<Vec<&'c 
     }
 }
 
+/// The one profile a command works on: the one named, else the only one. With several
+/// and none named, an error that asks for one: `name the profile {purpose}`.
+pub fn one_profile<'c>(
+    content: &'c Content,
+    name: Option<&str>,
+    purpose: &str,
+) -> Result<&'c Rules, Diag> {
+    let profiles = profiles(content, name)?;
+    let [rules] = profiles[..] else {
+        let names: Vec<&str> = profiles.iter().map(|r| r.name.as_str()).collect();
+        return Err(
+            Diag::error(format!("name the profile {purpose}")).hint(format!(
+                "for example `--profile {}`; known: {}",
+                names[0],
+                names.join(", ")
+            )),
+        );
+    };
+    Ok(rules)
+}
+
 /// `--select` and `--exclude`, checked against the content; errors point into the flag.
 pub fn command_line_filter(
     selectors: &Selectors,

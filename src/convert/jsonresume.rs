@@ -12,10 +12,10 @@
 use serde_json::{Map, Value, json};
 
 use super::read::{Obj, Warnings};
-use super::{Ids, Imported, parse_date, parse_end, spanned};
+use super::{Ids, Imported, bare_project, bare_role, bullet, parse_date, parse_end, spanned};
 use crate::model::{
-    Bullet, Certification, Classification, Contact, Content, ContentFile, Date, Education,
-    Employment, End, Language, Link, Person, Project, Role, SkillGroup, Writing, WritingKind,
+    Certification, Classification, Contact, Content, ContentFile, Date, Education, Employment, End,
+    Language, Link, Person, Project, Role, SkillGroup, Writing, WritingKind,
 };
 use crate::select::{Chosen, Selection};
 
@@ -25,20 +25,11 @@ pub const AWARD_TAG: &str = "award";
 pub const SCORE_PREFIX: &str = "Score: ";
 const NO_PLACE: &str = "not part of the JSON Resume schema, and `resume` has no place for it";
 
-fn bullet(text: String) -> Bullet {
-    Bullet {
-        text,
-        tags: Vec::new(),
-        priority: 0,
-    }
-}
-
 /// Reads a JSON Resume document into content files.
 pub fn import(root: &Value) -> Imported {
     let warnings = Warnings::default();
     let doc = Obj::new("", root, &warnings);
     let mut ids = Ids::default();
-    let mut out = Imported::default();
 
     let person = basics(&doc.object("basics"), &doc);
     let mut experience = Vec::new();
@@ -159,69 +150,18 @@ pub fn import(root: &Value) -> Imported {
     doc.str("$schema");
     doc.finish("not part of the JSON Resume schema");
 
-    out.file(
-        "person.yaml",
-        ContentFile {
-            person: Some(spanned(person)),
-            ..Default::default()
-        },
-    );
-    if let Some(updated) = updated {
-        out.file(
-            "meta.yaml",
-            ContentFile {
-                updated: Some(spanned(updated)),
-                ..Default::default()
-            },
-        );
-    }
-    out.file(
-        "experience.yaml",
-        ContentFile {
-            experience,
-            ..Default::default()
-        },
-    );
-    out.file(
-        "education.yaml",
-        ContentFile {
-            education,
-            ..Default::default()
-        },
-    );
-    out.file(
-        "skills.yaml",
-        ContentFile {
-            skills,
-            ..Default::default()
-        },
-    );
-    out.file(
-        "certifications.yaml",
-        ContentFile {
-            certifications,
-            ..Default::default()
-        },
-    );
-    out.file(
-        "writing.yaml",
-        ContentFile {
-            writing,
-            ..Default::default()
-        },
-    );
-    for p in projects {
-        let path = format!("projects/{}.yaml", p.id.value);
-        out.file(
-            path,
-            ContentFile {
-                projects: vec![p],
-                ..Default::default()
-            },
-        );
-    }
-    out.warnings = warnings.take();
-    out
+    let content = ContentFile {
+        person: Some(spanned(person)),
+        updated: updated.map(spanned),
+        experience,
+        education,
+        skills,
+        certifications,
+        writing,
+        projects,
+        ..Default::default()
+    };
+    Imported::from_content(content, warnings.take())
 }
 
 fn date(o: &Obj, key: &str) -> Option<Date> {
@@ -353,25 +293,20 @@ fn role(w: &Obj, ids: &mut Ids, employment: Option<Employment>) -> Option<Role> 
         String::new()
     });
     let year = start.year.to_string();
-    let role = Role {
-        id: spanned(ids.make(&[&organization, &year], "role")),
+    let base = bare_role(
+        ids.make(&[&organization, &year], "role"),
         title,
         organization,
-        confidential: None,
+        start,
+    );
+    let role = Role {
         url: w.str("url").or_else(|| w.str("website")),
         employment,
         location: w.str("location"),
-        work_mode: None,
-        start: spanned(start),
         end: end(w, "endDate").map(spanned),
         summary: w.str("summary"),
         highlights: w.strings("highlights").into_iter().map(bullet).collect(),
-        narrative: Vec::new(),
-        stack: Vec::new(),
-        links: Vec::new(),
-        new_page: false,
-        tags: Vec::new(),
-        priority: 0,
+        ..base
     };
     w.drop(
         "description",
@@ -473,40 +408,23 @@ fn project(p: &Obj, ids: &mut Ids) -> Option<Project> {
         String::new()
     });
     let roles = p.strings("roles");
-    let project = Project {
-        id: spanned(ids.make(&[&title], "project")),
+    let base = bare_project(
+        ids.make(&[&title], "project"),
         title,
-        classification: classification(p),
-        role: (!roles.is_empty()).then(|| roles.join(", ")),
-        at: None,
-        confidential: None,
+        classification(p),
         tagline,
+    );
+    let project = Project {
+        role: (!roles.is_empty()).then(|| roles.join(", ")),
         start: date(p, "startDate").map(spanned),
         end: end(p, "endDate").map(spanned),
         highlights: p.strings("highlights").into_iter().map(bullet).collect(),
-        scope: None,
-        problem: None,
-        architecture: None,
-        rationale: None,
-        data_flow: Vec::new(),
-        decisions: Vec::new(),
-        scale: None,
-        performance: Vec::new(),
-        scalability: Vec::new(),
-        postmortem: Vec::new(),
-        roadmap: Vec::new(),
-        thesis: None,
-        outcome: None,
-        metrics: Vec::new(),
         stack: p.strings("keywords"),
-        figures: Vec::new(),
         links: p
             .str("url")
             .map(|url| vec![Link { url, label: None }])
             .unwrap_or_default(),
-        new_page: false,
-        tags: Vec::new(),
-        priority: 0,
+        ..base
     };
     p.drop(
         "entity",

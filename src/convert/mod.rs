@@ -15,7 +15,7 @@ pub mod yaml_out;
 
 use std::collections::HashSet;
 
-use crate::model::{ContentFile, Date, End, Span, Spanned};
+use crate::model::{Bullet, Classification, ContentFile, Date, End, Project, Role, Span, Spanned};
 
 /// One content file to write: its path under the content folder, and its sections.
 pub struct OutFile {
@@ -31,6 +31,93 @@ pub struct Imported {
 }
 
 impl Imported {
+    /// Lays a whole import out as a person would write it: `person.yaml`, `meta.yaml`
+    /// (the date), `design.yaml`, a file per section, and a file per project under
+    /// `projects/` and per case study under `case-studies/`. Empty ones are left out.
+    pub fn from_content(content: ContentFile, warnings: Vec<String>) -> Imported {
+        // Every field by name, so that a new section cannot be dropped unnoticed.
+        let ContentFile {
+            person,
+            experience,
+            projects,
+            case_studies,
+            metrics,
+            principles,
+            explorations,
+            skills,
+            education,
+            certifications,
+            writing,
+            profiles,
+            design,
+            updated,
+        } = content;
+        let none = ContentFile::default;
+        let mut out = Imported {
+            files: Vec::new(),
+            warnings,
+        };
+        out.file("person.yaml", ContentFile { person, ..none() });
+        out.file("meta.yaml", ContentFile { updated, ..none() });
+        out.file("design.yaml", ContentFile { design, ..none() });
+        out.file(
+            "experience.yaml",
+            ContentFile {
+                experience,
+                ..none()
+            },
+        );
+        out.file(
+            "education.yaml",
+            ContentFile {
+                education,
+                ..none()
+            },
+        );
+        out.file("skills.yaml", ContentFile { skills, ..none() });
+        out.file(
+            "certifications.yaml",
+            ContentFile {
+                certifications,
+                ..none()
+            },
+        );
+        out.file("writing.yaml", ContentFile { writing, ..none() });
+        out.file(
+            "principles.yaml",
+            ContentFile {
+                principles,
+                ..none()
+            },
+        );
+        out.file("metrics.yaml", ContentFile { metrics, ..none() });
+        out.file(
+            "explorations.yaml",
+            ContentFile {
+                explorations,
+                ..none()
+            },
+        );
+        out.file("profiles.yaml", ContentFile { profiles, ..none() });
+        for p in projects {
+            let path = format!("projects/{}.yaml", p.id.value);
+            let projects = vec![p];
+            out.file(path, ContentFile { projects, ..none() });
+        }
+        for c in case_studies {
+            let path = format!("case-studies/{}.yaml", c.id.value);
+            let case_studies = vec![c];
+            out.file(
+                path,
+                ContentFile {
+                    case_studies,
+                    ..none()
+                },
+            );
+        }
+        out
+    }
+
     /// Adds a file unless it would be empty.
     pub fn file(&mut self, path: impl Into<String>, content: ContentFile) {
         let empty = serde_json::to_value(&content)
@@ -60,6 +147,83 @@ impl Imported {
 
 pub fn spanned<T>(value: T) -> Spanned<T> {
     Spanned::new(value, Span::default())
+}
+
+/// A plain bullet: no tags, priority 0.
+pub fn bullet(text: String) -> Bullet {
+    Bullet {
+        text,
+        tags: Vec::new(),
+        priority: 0,
+    }
+}
+
+/// A role with what every role must have and nothing else, for an import to fill in with
+/// struct update syntax. Not `Default` on the model: a role has no sensible default start
+/// date, and a default would let a role without one be written by mistake.
+pub fn bare_role(id: String, title: String, organization: String, start: Date) -> Role {
+    Role {
+        id: spanned(id),
+        title,
+        organization,
+        confidential: None,
+        url: None,
+        employment: None,
+        location: None,
+        work_mode: None,
+        start: spanned(start),
+        end: None,
+        summary: None,
+        highlights: Vec::new(),
+        narrative: Vec::new(),
+        stack: Vec::new(),
+        links: Vec::new(),
+        new_page: false,
+        tags: Vec::new(),
+        priority: 0,
+    }
+}
+
+/// A project with what every project must have and an empty write-up, for an import to
+/// fill in with struct update syntax (not `Default`: there is no default classification).
+pub fn bare_project(
+    id: String,
+    title: String,
+    classification: Classification,
+    tagline: String,
+) -> Project {
+    Project {
+        id: spanned(id),
+        title,
+        classification,
+        role: None,
+        at: None,
+        confidential: None,
+        tagline,
+        start: None,
+        end: None,
+        highlights: Vec::new(),
+        scope: None,
+        problem: None,
+        architecture: None,
+        rationale: None,
+        data_flow: Vec::new(),
+        decisions: Vec::new(),
+        scale: None,
+        performance: Vec::new(),
+        scalability: Vec::new(),
+        postmortem: Vec::new(),
+        roadmap: Vec::new(),
+        thesis: None,
+        outcome: None,
+        metrics: Vec::new(),
+        stack: Vec::new(),
+        figures: Vec::new(),
+        links: Vec::new(),
+        new_page: false,
+        tags: Vec::new(),
+        priority: 0,
+    }
 }
 
 /// Hands out ids that are valid (lowercase letters, digits, `-`) and unique across the

@@ -16,7 +16,7 @@
 use serde_json::Value;
 
 use super::read::{Obj, Warnings};
-use super::{Ids, Imported, parse_date, parse_end, spanned};
+use super::{Ids, Imported, bare_project, bare_role, bullet, parse_date, parse_end, spanned};
 use crate::load::yaml::{Kind, Node};
 use crate::model::{
     Bullet, Certification, Classification, Contact, ContentFile, Date, Education, End, Link,
@@ -36,34 +36,6 @@ const SUMMARY_TITLES: &[&str] = &[
     "introduction",
     "bio",
 ];
-
-fn bullet(text: String) -> Bullet {
-    Bullet {
-        text,
-        tags: Vec::new(),
-        priority: 0,
-    }
-}
-
-/// The YAML tree as JSON, every scalar kept as the text typed (`2020` stays `"2020"`).
-fn to_value(node: &Node) -> Value {
-    match &node.kind {
-        _ if node.is_null() => Value::Null,
-        Kind::Scalar { text, .. } => Value::String(text.clone()),
-        Kind::Seq(items) => items.iter().map(to_value).collect(),
-        Kind::Map(entries) => entries
-            .iter()
-            .map(|(k, v)| {
-                let key = match &k.kind {
-                    Kind::Scalar { text, .. } => text.clone(),
-                    _ => String::new(),
-                };
-                (key, to_value(v))
-            })
-            .collect::<serde_json::Map<_, _>>()
-            .into(),
-    }
-}
 
 /// `sections` in the order written (a JSON object would sort them).
 fn ordered_sections(root: &Node) -> Vec<(String, Value)> {
@@ -86,7 +58,7 @@ fn ordered_sections(root: &Node) -> Vec<(String, Value)> {
                     Kind::Scalar { text, .. } => text.clone(),
                     _ => String::new(),
                 };
-                (title, to_value(v))
+                (title, v.to_json_text())
             })
             .collect(),
         _ => Vec::new(),
@@ -167,7 +139,7 @@ struct Parts {
 /// Reads a RenderCV document (its YAML tree) into content files.
 pub fn import(root: &Node) -> Imported {
     let warnings = Warnings::default();
-    let value = to_value(root);
+    let value = root.to_json_text();
     let doc = Obj::new("", &value, &warnings);
     let mut ids = Ids::default();
     let cv = doc.object("cv");
@@ -246,68 +218,18 @@ pub fn import(root: &Node) -> Imported {
     };
     cv.finish(NO_PLACE);
 
-    let mut out = Imported::default();
-    out.file(
-        "person.yaml",
-        ContentFile {
-            person: Some(spanned(person)),
-            ..Default::default()
-        },
-    );
-    out.file(
-        "experience.yaml",
-        ContentFile {
-            experience: parts.experience,
-            ..Default::default()
-        },
-    );
-    out.file(
-        "education.yaml",
-        ContentFile {
-            education: parts.education,
-            ..Default::default()
-        },
-    );
-    out.file(
-        "skills.yaml",
-        ContentFile {
-            skills: parts.skills,
-            ..Default::default()
-        },
-    );
-    out.file(
-        "certifications.yaml",
-        ContentFile {
-            certifications: parts.certifications,
-            ..Default::default()
-        },
-    );
-    out.file(
-        "writing.yaml",
-        ContentFile {
-            writing: parts.writing,
-            ..Default::default()
-        },
-    );
-    out.file(
-        "principles.yaml",
-        ContentFile {
-            principles: parts.principles,
-            ..Default::default()
-        },
-    );
-    for p in parts.projects {
-        let path = format!("projects/{}.yaml", p.id.value);
-        out.file(
-            path,
-            ContentFile {
-                projects: vec![p],
-                ..Default::default()
-            },
-        );
-    }
-    out.warnings = warnings.take();
-    out
+    let content = ContentFile {
+        person: Some(spanned(person)),
+        experience: parts.experience,
+        education: parts.education,
+        skills: parts.skills,
+        certifications: parts.certifications,
+        writing: parts.writing,
+        principles: parts.principles,
+        projects: parts.projects,
+        ..Default::default()
+    };
+    Imported::from_content(content, warnings.take())
 }
 
 fn section(title: &str, entries: &Value, warnings: &Warnings, ids: &mut Ids, parts: &mut Parts) {
@@ -461,25 +383,18 @@ fn experience(e: &Obj, ids: &mut Ids) -> Option<Role> {
         return None;
     };
     let year = start.year.to_string();
-    Some(Role {
-        id: spanned(ids.make(&[&organization, &year], "role")),
+    let base = bare_role(
+        ids.make(&[&organization, &year], "role"),
         title,
         organization,
-        confidential: None,
-        url: None,
-        employment: None,
+        start,
+    );
+    Some(Role {
         location: e.str("location"),
-        work_mode: None,
-        start: spanned(start),
         end: end.map(spanned),
         summary: e.str("summary"),
         highlights: e.strings("highlights").into_iter().map(bullet).collect(),
-        narrative: Vec::new(),
-        stack: Vec::new(),
-        links: Vec::new(),
-        new_page: false,
-        tags: Vec::new(),
-        priority: 0,
+        ..base
     })
 }
 
@@ -565,37 +480,18 @@ fn project(e: &Obj, ids: &mut Ids) -> Option<Project> {
         .map(|url| vec![Link { url, label: None }])
         .unwrap_or_default();
     e.drop("location", "a project has no location in `resume`");
-    Some(Project {
-        id: spanned(ids.make(&[&title], "project")),
+    let base = bare_project(
+        ids.make(&[&title], "project"),
         title,
-        classification: Classification::ProductionSystem,
-        role: None,
-        at: None,
-        confidential: None,
+        Classification::ProductionSystem,
         tagline,
+    );
+    Some(Project {
         start: start.map(spanned),
         end: end.map(spanned),
         highlights: highlights.into_iter().map(bullet).collect(),
-        scope: None,
-        problem: None,
-        architecture: None,
-        rationale: None,
-        data_flow: Vec::new(),
-        decisions: Vec::new(),
-        scale: None,
-        performance: Vec::new(),
-        scalability: Vec::new(),
-        postmortem: Vec::new(),
-        roadmap: Vec::new(),
-        thesis: None,
-        outcome: None,
-        metrics: Vec::new(),
-        stack: Vec::new(),
-        figures: Vec::new(),
         links,
-        new_page: false,
-        tags: Vec::new(),
-        priority: 0,
+        ..base
     })
 }
 

@@ -66,10 +66,21 @@ impl Node {
     /// The value as JSON, reading plain scalars as YAML 1.2 would (numbers, booleans,
     /// null). Used to check content files against the JSON Schema.
     pub fn to_json(&self) -> serde_json::Value {
+        self.json(true)
+    }
+
+    /// The value as JSON with every scalar but null kept as the text typed (`2020` stays
+    /// `"2020"`, `1.10` stays `"1.10"`): for reading another tool's YAML as text.
+    pub fn to_json_text(&self) -> serde_json::Value {
+        self.json(false)
+    }
+
+    /// `typed`: plain scalars become numbers and booleans where they read as such.
+    fn json(&self, typed: bool) -> serde_json::Value {
         use serde_json::Value;
         match &self.kind {
             _ if self.is_null() => Value::Null,
-            Kind::Scalar { text, plain: true } => match text.as_str() {
+            Kind::Scalar { text, plain: true } if typed => match text.as_str() {
                 "true" => Value::Bool(true),
                 "false" => Value::Bool(false),
                 t => t
@@ -79,7 +90,7 @@ impl Node {
                     .unwrap_or_else(|_| Value::from(t)),
             },
             Kind::Scalar { text, .. } => Value::from(text.as_str()),
-            Kind::Seq(items) => items.iter().map(Node::to_json).collect(),
+            Kind::Seq(items) => items.iter().map(|n| n.json(typed)).collect(),
             Kind::Map(entries) => entries
                 .iter()
                 .map(|(k, v)| {
@@ -87,7 +98,7 @@ impl Node {
                         Kind::Scalar { text, .. } => text.clone(),
                         _ => String::new(),
                     };
-                    (key, v.to_json())
+                    (key, v.json(typed))
                 })
                 .collect::<serde_json::Map<_, _>>()
                 .into(),

@@ -708,11 +708,13 @@ pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diag> {
         ))
     };
     std::fs::create_dir_all(&dir).map_err(cannot)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".resume-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(cannot)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".resume-").suffix(".tmp");
+    // A temporary file is private (0600) by default; what we write is an ordinary file,
+    // so it gets the mode any new file gets (0666 less the umask: 0644 as a rule).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(&dir).map_err(cannot)?;
     tmp.write_all(bytes).map_err(cannot)?;
     tmp.persist(path).map_err(|e| cannot(e.error))?;
     Ok(())

@@ -226,6 +226,27 @@ fn template_error_points_at_the_template_line() {
     );
 }
 
+/// The PDFs and the manifest are ordinary files: written through a temporary file, they
+/// must still get the mode any new file gets (not the temporary file's private 0600).
+#[cfg(unix)]
+#[test]
+fn written_files_get_the_mode_of_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let (t, _) = build_example("backend", &[]);
+    let mode = |rel: &str| {
+        let meta = std::fs::metadata(t.path(rel)).unwrap();
+        meta.permissions().mode() & 0o777
+    };
+    std::fs::write(t.path("plain"), b"x").unwrap();
+    let plain = mode("plain");
+    if plain == 0o600 {
+        eprintln!("skipped: with this umask a new file is private too");
+        return;
+    }
+    assert_eq!(mode("dist/backend/cv.pdf"), plain);
+    assert_eq!(mode("dist/manifest.json"), plain);
+}
+
 #[test]
 fn a_failed_build_leaves_the_previous_pdf_untouched() {
     let t = with_template("#let data = json(sys.inputs.data)\n= #data.person.name\n");

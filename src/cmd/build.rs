@@ -269,7 +269,7 @@ impl Worker<'_> {
         } else {
             Err(problems)
         };
-        let (rendered, passes) = match rendered {
+        let (mut rendered, passes) = match rendered {
             Ok(done) => done,
             Err(diags) => {
                 let failed = Diag::error(format!(
@@ -302,46 +302,16 @@ impl Worker<'_> {
                     .hint("shorten the project's write-up, or give it `new_page` breaks in the portfolio instead"),
             );
         }
-        let outputs = match outputs::make(
-            &report.path,
-            &rendered,
-            &self.args.output.formats,
-            self.args.output.ppi,
-        ) {
-            Ok(outputs) => outputs,
+        let names = match self.write_outputs(&mut rendered, &profile, document, &mut report) {
+            Ok(names) => names,
             Err(diag) => {
-                warnings.push(diag);
-                report.stderr = self.files.text(&warnings);
-                report.plan = None;
-                return report;
-            }
-        };
-        let mut names = Vec::new();
-        for output in &outputs {
-            if let Err(diag) = write_atomically(&output.path, &output.bytes) {
                 warnings.push(diag);
                 report.stderr = self.files.text(&warnings);
                 report.plan = None;
                 report.entries.clear();
                 return report;
             }
-            names.push(if names.is_empty() {
-                output.path.display().to_string()
-            } else {
-                output
-                    .path
-                    .file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-            });
-            report.entries.push(manifest::Entry::new(
-                &self.args.out,
-                &output.path,
-                &profile,
-                document.name(),
-                output.pages,
-                &output.bytes,
-            ));
-        }
+        };
         report.stderr = self.files.text(&warnings);
         let s = if rendered.pages == 1 { "" } else { "s" };
         let layout = if passes == 1 {
@@ -356,6 +326,46 @@ impl Worker<'_> {
             t.elapsed().as_millis()
         );
         report
+    }
+
+    /// Makes the files `--format` asks for, writes each atomically and records it in
+    /// `report.entries`; returns the names to print (the first in full, the rest by file
+    /// name). An error leaves the files written before it in place, as a failed build of
+    /// one document leaves the others.
+    fn write_outputs(
+        &self,
+        rendered: &mut render::Rendered,
+        profile: &str,
+        document: Document,
+        report: &mut Report,
+    ) -> Result<Vec<String>, Diag> {
+        let outputs = outputs::make(
+            &report.path,
+            rendered,
+            &self.args.output.formats,
+            self.args.output.ppi,
+        )?;
+        let mut names = Vec::new();
+        for output in &outputs {
+            write_atomically(&output.path, &output.bytes)?;
+            names.push(if names.is_empty() {
+                output.path.display().to_string()
+            } else {
+                output
+                    .path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            });
+            report.entries.push(manifest::Entry::new(
+                &self.args.out,
+                &output.path,
+                profile,
+                document.name(),
+                output.pages,
+                &output.bytes,
+            ));
+        }
+        Ok(names)
     }
 
     /// Lays out and exports one document; a CV with a page budget is fitted to it.

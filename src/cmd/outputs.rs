@@ -17,10 +17,11 @@ pub struct Output {
     pub pages: usize,
 }
 
-/// The files of one document, in the order of `Format` (PDF first).
+/// The files of one document, in the order of `Format` (PDF first). The PDF's bytes are
+/// moved out of `rendered`, not copied.
 pub fn make(
     pdf: &Path,
-    rendered: &Rendered,
+    rendered: &mut Rendered,
     formats: &[Format],
     ppi: u32,
 ) -> Result<Vec<Output>, Diag> {
@@ -32,7 +33,7 @@ pub fn make(
         match format {
             Format::Pdf => outputs.push(Output {
                 path: pdf.to_path_buf(),
-                bytes: rendered.pdf.clone(),
+                bytes: std::mem::take(&mut rendered.pdf),
                 pages: rendered.pages,
             }),
             Format::Png => {

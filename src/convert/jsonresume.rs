@@ -292,13 +292,7 @@ fn role(w: &Obj, ids: &mut Ids, employment: Option<Employment>) -> Option<Role> 
         ));
         String::new()
     });
-    let year = start.year.to_string();
-    let base = bare_role(
-        ids.make(&[&organization, &year], "role"),
-        title,
-        organization,
-        start,
-    );
+    let base = bare_role(ids, title, organization, start);
     let role = Role {
         url: w.str("url").or_else(|| w.str("website")),
         employment,

@@ -160,8 +160,10 @@ pub fn bullet(text: String) -> Bullet {
 
 /// A role with what every role must have and nothing else, for an import to fill in with
 /// struct update syntax. Not `Default` on the model: a role has no sensible default start
-/// date, and a default would let a role without one be written by mistake.
-pub fn bare_role(id: String, title: String, organization: String, start: Date) -> Role {
+/// date, and a default would let a role without one be written by mistake. Its id is
+/// made from the organisation and the start year (`halden-pay-2022`).
+pub fn bare_role(ids: &mut Ids, title: String, organization: String, start: Date) -> Role {
+    let id = ids.make(&[&organization, &start.year.to_string()], "role");
     Role {
         id: spanned(id),
         title,

@@ -382,13 +382,7 @@ fn experience(e: &Obj, ids: &mut Ids) -> Option<Role> {
         ));
         return None;
     };
-    let year = start.year.to_string();
-    let base = bare_role(
-        ids.make(&[&organization, &year], "role"),
-        title,
-        organization,
-        start,
-    );
+    let base = bare_role(ids, title, organization, start);
     Some(Role {
         location: e.str("location"),
         end: end.map(spanned),

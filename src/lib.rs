@@ -10,6 +10,7 @@ pub mod cmd;
 pub mod convert;
 pub mod diagnostic;
 pub mod load;
+pub mod locale;
 pub mod model;
 pub mod render;
 pub mod select;

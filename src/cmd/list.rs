@@ -114,7 +114,7 @@ fn section<T: Entry>(sel: &Selection, s: &Section<T>, bullets: bool, out: &mut S
     let limits: Vec<String> = DOCUMENTS
         .iter()
         .filter_map(|d| {
-            data::document_max(sel.rules, d.name, s.name)
+            data::document_max(sel.rules, d.name, &s.name)
                 .map(|n| format!("the {} shows at most {n}", d.name))
         })
         .collect();

@@ -14,8 +14,8 @@ use serde_json::{Map, Value, json};
 use super::read::{Obj, Warnings};
 use super::{Ids, Imported, bare_project, bare_role, bullet, parse_date, parse_end, spanned};
 use crate::model::{
-    Certification, Classification, Contact, Content, ContentFile, Date, Education, Employment, End,
-    Language, Link, Person, Project, Role, SkillGroup, Writing, WritingKind,
+    Certification, Contact, Content, ContentFile, Date, Education, End, Label, Language, Link,
+    Person, Project, Role, SkillGroup, Text, Writing,
 };
 use crate::select::{Chosen, Selection};
 
@@ -37,7 +37,7 @@ pub fn import(root: &Value) -> Imported {
         experience.extend(role(&w, &mut ids, None));
     }
     for v in doc.objects("volunteer") {
-        experience.extend(role(&v, &mut ids, Some(Employment::Volunteer)));
+        experience.extend(role(&v, &mut ids, Some(Label("volunteer".into()))));
     }
     let education: Vec<Education> = doc
         .objects("education")
@@ -93,7 +93,7 @@ pub fn import(root: &Value) -> Imported {
         writing.push(Writing {
             id: Some(spanned(ids.make(&[&title], "publication"))),
             title,
-            kind: WritingKind::Paper,
+            kind: Some(Label("paper".into())),
             venue: p.str("publisher"),
             date: date(&p, "releaseDate"),
             url: p.str("url"),
@@ -113,8 +113,7 @@ pub fn import(root: &Value) -> Imported {
             id: Some(spanned(ids.make(&["skills", &group], "skills"))),
             items: s.strings("keywords"),
             group,
-            tags: Vec::new(),
-            priority: 0,
+            ..SkillGroup::default()
         });
         s.drop("level", "a skill group has no level in `resume`");
         s.finish(NO_PLACE);
@@ -214,7 +213,7 @@ fn basics(b: &Obj, doc: &Obj) -> Person {
             super::network_url(&network, &user)
         });
         match url {
-            Some(url) => links.push(Link { url, label: None }),
+            Some(url) => links.push(Link { url, ..Link::default() }),
             None => p.warn(format!(
                 "dropped `{}`: a profile needs a `url` (or a well-known `network` and a `username`)",
                 p.path
@@ -255,7 +254,7 @@ fn basics(b: &Obj, doc: &Obj) -> Person {
             website: b.str("url").or_else(|| b.str("website")),
             links,
         },
-        summary: b.str("summary"),
+        summary: b.str("summary").map(Text::Plain),
         availability: None,
         photo: None,
         languages,
@@ -265,7 +264,7 @@ fn basics(b: &Obj, doc: &Obj) -> Person {
     person
 }
 
-fn role(w: &Obj, ids: &mut Ids, employment: Option<Employment>) -> Option<Role> {
+fn role(w: &Obj, ids: &mut Ids, employment: Option<Label>) -> Option<Role> {
     // `company` and `website` are the names of JSON Resume before 1.0.
     let organization = w
         .str("name")
@@ -292,13 +291,13 @@ fn role(w: &Obj, ids: &mut Ids, employment: Option<Employment>) -> Option<Role> 
         ));
         String::new()
     });
-    let base = bare_role(ids, title, organization, start);
+    let base = bare_role(ids, title, Some(organization), Some(start));
     let role = Role {
         url: w.str("url").or_else(|| w.str("website")),
         employment,
         location: w.str("location"),
         end: end(w, "endDate").map(spanned),
-        summary: w.str("summary"),
+        summary: w.str("summary").map(Text::Plain),
         highlights: w.strings("highlights").into_iter().map(bullet).collect(),
         ..base
     };
@@ -345,48 +344,20 @@ fn school(e: &Obj, ids: &mut Ids) -> Option<Education> {
     let edu = Education {
         id: Some(spanned(id)),
         institution,
-        degree,
-        location: None,
+        degree: (!degree.is_empty()).then_some(degree),
         start: start.map(spanned),
         end: end(e, "endDate").map(spanned),
         details,
-        tags: Vec::new(),
-        priority: 0,
+        ..Education::default()
     };
     e.drop("url", "an education entry has no address in `resume`");
     e.finish(NO_PLACE);
     Some(edu)
 }
 
-/// JSON Resume's free `type` to a classification: our own names as they are, a few
-/// common words, else a production system (with a warning).
-fn classification(p: &Obj) -> Classification {
-    let Some(text) = p.str("type") else {
-        return Classification::ProductionSystem;
-    };
-    let key = text.trim().to_ascii_lowercase().replace([' ', '_'], "-");
-    let known = serde_json::from_value::<Classification>(Value::String(key.clone())).ok();
-    known.unwrap_or_else(|| {
-        let guess = match key.as_str() {
-            "application" | "app" | "product" | "website" | "service" => {
-                Some(Classification::PublicProduct)
-            }
-            "cli" | "command-line-tool" | "utility" => Some(Classification::Tool),
-            "package" | "crate" | "framework" | "sdk" => Some(Classification::Library),
-            "research" | "study" => Some(Classification::Experiment),
-            _ => None,
-        };
-        let class = guess.unwrap_or(Classification::ProductionSystem);
-        p.warn(format!(
-            "`{}.type` `{text}` is not a `resume` classification: using `{}`",
-            p.path,
-            serde_json::to_value(class)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default()
-        ));
-        class
-    })
+/// JSON Resume's free `type`, as typed: classifications are open labels.
+fn classification(p: &Obj) -> Option<Label> {
+    p.str("type").map(Label)
 }
 
 fn project(p: &Obj, ids: &mut Ids) -> Option<Project> {
@@ -394,21 +365,11 @@ fn project(p: &Obj, ids: &mut Ids) -> Option<Project> {
         p.warn(format!("dropped `{}`: a project needs a `name`", p.path));
         return None;
     };
-    let tagline = p.str("description").unwrap_or_else(|| {
-        p.warn(format!(
-            "`{}.description` is missing: the project's tagline is left empty",
-            p.path
-        ));
-        String::new()
-    });
+    let tagline = p.str("description");
     let roles = p.strings("roles");
-    let base = bare_project(
-        ids.make(&[&title], "project"),
-        title,
-        classification(p),
-        tagline,
-    );
+    let base = bare_project(ids.make(&[&title], "project"), title, classification(p));
     let project = Project {
+        tagline,
         role: (!roles.is_empty()).then(|| roles.join(", ")),
         start: date(p, "startDate").map(spanned),
         end: end(p, "endDate").map(spanned),
@@ -416,7 +377,7 @@ fn project(p: &Obj, ids: &mut Ids) -> Option<Project> {
         stack: p.strings("keywords"),
         links: p
             .str("url")
-            .map(|url| vec![Link { url, label: None }])
+            .map(|url| vec![Link { url, ..Link::default() }])
             .unwrap_or_default(),
         ..base
     };
@@ -517,8 +478,11 @@ pub fn export(sel: &Selection, content: &Content) -> Value {
     for c in &sel.experience.shown {
         let r = c.entry;
         let hide = r.confidential.is_some() && !sel.private;
-        let name = org(&r.organization, r.confidential.as_ref());
-        let is_volunteer = r.employment == Some(Employment::Volunteer);
+        let name = org(
+            r.organization.as_deref().unwrap_or_default(),
+            r.confidential.as_ref(),
+        );
+        let is_volunteer = r.employment.as_ref().is_some_and(|e| e.key() == "volunteer");
         let entry = obj(&[
             (
                 if is_volunteer { "organization" } else { "name" },
@@ -534,9 +498,9 @@ pub fn export(sel: &Selection, content: &Content) -> Value {
                     json!(r.location)
                 },
             ),
-            ("startDate", date_json(Some(&r.start.value))),
+            ("startDate", date_json(r.start.as_ref().map(|s| &s.value))),
             ("endDate", end_json(r.end.as_ref().map(|e| &e.value))),
-            ("summary", json!(r.summary)),
+            ("summary", json!(r.summary.as_ref().map(|s| s.strings().join("\n\n")))),
             ("highlights", kept(c)),
         ]);
         if is_volunteer {
@@ -551,9 +515,11 @@ pub fn export(sel: &Selection, content: &Content) -> Value {
         .iter()
         .map(|c| {
             let e = c.entry;
-            let (study, area) = match e.degree.split_once(" in ") {
+            let degree = e.degree.as_deref().unwrap_or_default();
+            let (study, area) = match degree.split_once(" in ") {
                 Some((t, a)) => (Value::from(t), Value::from(a)),
-                None => (Value::Null, Value::from(e.degree.as_str())),
+                None if degree.is_empty() => (Value::Null, Value::Null),
+                None => (Value::Null, Value::from(degree)),
             };
             let mut ranked = c.bullets.clone();
             ranked.sort_by_key(|r| r.position);
@@ -650,7 +616,7 @@ pub fn export(sel: &Selection, content: &Content) -> Value {
                 ),
                 (
                     "type",
-                    serde_json::to_value(pr.classification).unwrap_or(Value::Null),
+                    serde_json::to_value(&pr.classification).unwrap_or(Value::Null),
                 ),
             ])
         })

@@ -15,7 +15,7 @@ pub mod yaml_out;
 
 use std::collections::HashSet;
 
-use crate::model::{Bullet, Classification, ContentFile, Date, End, Project, Role, Span, Spanned};
+use crate::model::{Bullet, ContentFile, Date, End, Label, Project, Role, Span, Spanned};
 
 /// One content file to write: its path under the content folder, and its sections.
 pub struct OutFile {
@@ -39,6 +39,7 @@ impl Imported {
         let ContentFile {
             person,
             experience,
+            volunteer,
             projects,
             case_studies,
             metrics,
@@ -48,6 +49,12 @@ impl Imported {
             education,
             certifications,
             writing,
+            publications,
+            talks,
+            awards,
+            interests,
+            references,
+            sections,
             profiles,
             design,
             updated,
@@ -74,7 +81,26 @@ impl Imported {
                 ..none()
             },
         );
+        out.file("volunteer.yaml", ContentFile { volunteer, ..none() });
         out.file("skills.yaml", ContentFile { skills, ..none() });
+        out.file(
+            "publications.yaml",
+            ContentFile {
+                publications,
+                ..none()
+            },
+        );
+        out.file("talks.yaml", ContentFile { talks, ..none() });
+        out.file("awards.yaml", ContentFile { awards, ..none() });
+        out.file("interests.yaml", ContentFile { interests, ..none() });
+        out.file(
+            "references.yaml",
+            ContentFile {
+                references,
+                ..none()
+            },
+        );
+        out.file("sections.yaml", ContentFile { sections, ..none() });
         out.file(
             "certifications.yaml",
             ContentFile {
@@ -159,72 +185,34 @@ pub fn bullet(text: String) -> Bullet {
 }
 
 /// A role with what every role must have and nothing else, for an import to fill in with
-/// struct update syntax. Not `Default` on the model: a role has no sensible default start
-/// date, and a default would let a role without one be written by mistake. Its id is
-/// made from the organisation and the start year (`halden-pay-2022`).
-pub fn bare_role(ids: &mut Ids, title: String, organization: String, start: Date) -> Role {
-    let id = ids.make(&[&organization, &start.year.to_string()], "role");
+/// struct update syntax. Its id is made from the organisation and the start year
+/// (`halden-pay-2022`).
+pub fn bare_role(
+    ids: &mut Ids,
+    title: String,
+    organization: Option<String>,
+    start: Option<Date>,
+) -> Role {
+    let year = start.map(|s| s.year.to_string()).unwrap_or_default();
+    let org = organization.clone().unwrap_or_else(|| title.clone());
+    let id = ids.make(&[&org, &year], "role");
     Role {
         id: spanned(id),
         title,
         organization,
-        confidential: None,
-        url: None,
-        employment: None,
-        location: None,
-        work_mode: None,
-        start: spanned(start),
-        end: None,
-        summary: None,
-        highlights: Vec::new(),
-        narrative: Vec::new(),
-        stack: Vec::new(),
-        links: Vec::new(),
-        new_page: false,
-        tags: Vec::new(),
-        priority: 0,
+        start: start.map(spanned),
+        ..Role::default()
     }
 }
 
-/// A project with what every project must have and an empty write-up, for an import to
-/// fill in with struct update syntax (not `Default`: there is no default classification).
-pub fn bare_project(
-    id: String,
-    title: String,
-    classification: Classification,
-    tagline: String,
-) -> Project {
+/// A project with an id, a title and, when the source says what kind it is, its
+/// classification; the write-up empty, for an import to fill in.
+pub fn bare_project(id: String, title: String, classification: Option<Label>) -> Project {
     Project {
         id: spanned(id),
         title,
         classification,
-        role: None,
-        at: None,
-        confidential: None,
-        tagline,
-        start: None,
-        end: None,
-        highlights: Vec::new(),
-        scope: None,
-        problem: None,
-        architecture: None,
-        rationale: None,
-        data_flow: Vec::new(),
-        decisions: Vec::new(),
-        scale: None,
-        performance: Vec::new(),
-        scalability: Vec::new(),
-        postmortem: Vec::new(),
-        roadmap: Vec::new(),
-        thesis: None,
-        outcome: None,
-        metrics: Vec::new(),
-        stack: Vec::new(),
-        figures: Vec::new(),
-        links: Vec::new(),
-        new_page: false,
-        tags: Vec::new(),
-        priority: 0,
+        ..Project::default()
     }
 }
 

@@ -19,8 +19,8 @@ use super::read::{Obj, Warnings};
 use super::{Ids, Imported, bare_project, bare_role, bullet, parse_date, parse_end, spanned};
 use crate::load::yaml::{Kind, Node};
 use crate::model::{
-    Bullet, Certification, Classification, Contact, ContentFile, Date, Education, End, Link,
-    Person, Principle, Project, Role, SkillGroup, Writing, WritingKind,
+    Bullet, Certification, Contact, ContentFile, Date, Education, End, Label, Link, Person,
+    Principle, Project, Role, SkillGroup, Text, Writing,
 };
 
 const NO_PLACE: &str = "`resume` has no place for it";
@@ -165,7 +165,7 @@ pub fn import(root: &Node) -> Imported {
         let (network, user) = (s.str("network"), s.str("username"));
         match (&network, &user) {
             (Some(n), Some(u)) => match super::network_url(n, u) {
-                Some(url) => links.push(Link { url, label: None }),
+                Some(url) => links.push(Link { url, ..Link::default() }),
                 None => s.warn(format!(
                     "dropped `{}`: `{n}` is not a network RenderCV knows",
                     s.path
@@ -210,7 +210,7 @@ pub fn import(root: &Node) -> Imported {
             website: cv.str("website"),
             links,
         },
-        summary: (!parts.summary.is_empty()).then(|| parts.summary.join("\n\n")),
+        summary: (!parts.summary.is_empty()).then(|| Text::Plain(parts.summary.join("\n\n"))),
         availability: None,
         photo: None,
         languages: Vec::new(),
@@ -283,8 +283,7 @@ fn section(title: &str, entries: &Value, warnings: &Warnings, ids: &mut Ids, par
                         id: Some(spanned(ids.make(&["skills", &group], "skills"))),
                         group,
                         items,
-                        tags: Vec::new(),
-                        priority: 0,
+                        ..SkillGroup::default()
                     });
                 } else {
                     e.warn(format!("dropped `{}`: it has no `label`", e.path));
@@ -327,7 +326,7 @@ fn section(title: &str, entries: &Value, warnings: &Warnings, ids: &mut Ids, par
         parts.principles.push(Principle {
             id: Some(spanned(ids.make(&[&title], "section"))),
             title,
-            text: texts.join("\n\n"),
+            text: Text::Plain(texts.join("\n\n")),
             tags: Vec::new(),
             priority: 0,
         });
@@ -382,11 +381,11 @@ fn experience(e: &Obj, ids: &mut Ids) -> Option<Role> {
         ));
         return None;
     };
-    let base = bare_role(ids, title, organization, start);
+    let base = bare_role(ids, title, Some(organization), Some(start));
     Some(Role {
         location: e.str("location"),
         end: end.map(spanned),
-        summary: e.str("summary"),
+        summary: e.str("summary").map(Text::Plain),
         highlights: e.strings("highlights").into_iter().map(bullet).collect(),
         ..base
     })
@@ -409,13 +408,12 @@ fn education(e: &Obj, ids: &mut Ids) -> Option<Education> {
     Some(Education {
         id: Some(spanned(ids.make(&[&institution, &year], "education"))),
         institution,
-        degree,
+        degree: (!degree.is_empty()).then_some(degree),
         location: e.str("location"),
         start: start.map(spanned),
         end: end.map(spanned),
         details,
-        tags: Vec::new(),
-        priority: 0,
+        ..Education::default()
     })
 }
 
@@ -445,7 +443,7 @@ fn publication(e: &Obj, ids: &mut Ids) -> Option<Writing> {
     Some(Writing {
         id: Some(spanned(ids.make(&[&title], "publication"))),
         title,
-        kind: WritingKind::Paper,
+        kind: Some(Label("paper".into())),
         venue: e.str("journal"),
         date: start,
         url,
@@ -471,16 +469,13 @@ fn project(e: &Obj, ids: &mut Ids) -> Option<Project> {
     };
     let links = e
         .str("url")
-        .map(|url| vec![Link { url, label: None }])
+        .map(|url| vec![Link { url, ..Link::default() }])
         .unwrap_or_default();
     e.drop("location", "a project has no location in `resume`");
-    let base = bare_project(
-        ids.make(&[&title], "project"),
-        title,
-        Classification::ProductionSystem,
-        tagline,
-    );
+    // RenderCV says nothing of what kind of project it was: no classification is invented.
+    let base = bare_project(ids.make(&[&title], "project"), title, None);
     Some(Project {
+        tagline: Some(tagline).filter(|t| !t.is_empty()),
         start: start.map(spanned),
         end: end.map(spanned),
         highlights: highlights.into_iter().map(bullet).collect(),

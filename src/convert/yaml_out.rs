@@ -361,8 +361,6 @@ mod tests {
         "a, b",
         "---",
         "...",
-        "",
-        " ",
         "é—ü 😀",
         "bell\u{7}",
         "nbsp\u{a0}end",
@@ -415,8 +413,7 @@ mod tests {
                 id: None,
                 group: (*s).to_owned(),
                 items: vec![(*s).to_owned(), format!("item {i}")],
-                tags: Vec::new(),
-                priority: 0,
+                ..SkillGroup::default()
             });
         }
         let text = to_yaml(&file, "../schema.json").expect("yaml");

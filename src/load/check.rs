@@ -2,28 +2,73 @@
 //! resolve, dates in order, profile tags that exist, figures that are really there.
 //! Every error points at the offending value.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use super::design;
 use crate::diagnostic::{Diag, SourceFiles};
-use crate::model::{Bullet, Content, ContentFile, Date, End, Figure, Span, Spanned};
+use crate::model::{
+    BUILT_IN, Content, ContentFile, Date, End, RESERVED, Span, Spanned, built_in,
+};
 use crate::suggest::{did_you_mean, quoted};
+
+/// What failed to load before the whole was checked: references to these ids are not
+/// reported as dangling, and a `person` that failed is not reported as missing.
+#[derive(Debug, Default)]
+pub struct Failed {
+    pub ids: HashSet<String>,
+    pub person: bool,
+}
+
+impl Failed {
+    /// Notes an entry of `section` that failed to load: its id, if it wrote one.
+    pub fn note(&mut self, section: &str, node: &super::yaml::Node) {
+        use super::yaml::Kind;
+        if section == "person" {
+            self.person = true;
+        }
+        // The wrapper is `section: [entry]` or `section: value`.
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            match &n.kind {
+                Kind::Map(entries) => {
+                    for (k, v) in entries {
+                        match (&k.kind, &v.kind) {
+                            (Kind::Scalar { text: key, .. }, Kind::Scalar { text, .. })
+                                if key == "id" =>
+                            {
+                                self.ids.insert(text.clone());
+                            }
+                            _ => stack.push(v),
+                        }
+                    }
+                }
+                Kind::Seq(items) => stack.extend(items),
+                Kind::Scalar { .. } => {}
+            }
+        }
+    }
+}
 
 pub fn check(
     file: ContentFile,
     dir: &Path,
     files: &SourceFiles,
+    failed: &Failed,
     diags: &mut Vec<Diag>,
 ) -> Option<Content> {
     let Some(person) = file.person else {
-        diags.push(Diag::error("no content file defines `person`").hint(
-            "add a file such as `person.yaml` with `person:` and at least `name:` and `headline:`",
-        ));
+        if !failed.person {
+            diags.push(Diag::error("no content file defines `person`").hint(
+                "add a file such as `person.yaml` with `person:` and at least `name:` and `headline:`",
+            ));
+        }
         return None;
     };
     let mut content = Content {
         person: person.value,
         experience: file.experience,
+        volunteer: file.volunteer,
         projects: file.projects,
         case_studies: file.case_studies,
         metrics: file.metrics,
@@ -33,52 +78,45 @@ pub fn check(
         education: file.education,
         certifications: file.certifications,
         writing: file.writing,
+        publications: file.publications,
+        talks: file.talks,
+        awards: file.awards,
+        interests: file.interests,
+        references: file.references,
+        sections: file.sections,
         profiles: file.profiles,
         design: file.design.map(|d| d.value).unwrap_or_default(),
         updated: file.updated.map(|d| d.value),
         rules: Default::default(),
     };
     check_ids(&content, diags);
-    check_references(&content, diags);
+    check_sections(&content, diags);
+    check_references(&content, failed, diags);
     check_dates(&content, diags);
     check_figures(&content, dir, diags);
+    design::check(&content.design, diags);
+    for profile in content.profiles.values() {
+        design::check(&profile.design, diags);
+    }
     content.rules = super::profiles::resolve(&content, files, diags);
     Some(content)
 }
 
 fn check_ids(c: &Content, diags: &mut Vec<Diag>) {
     let mut all: Vec<&Spanned<String>> = Vec::new();
-    all.extend(c.experience.iter().map(|r| &r.id));
-    all.extend(c.projects.iter().map(|p| &p.id));
-    all.extend(c.case_studies.iter().map(|s| &s.id));
-    all.extend(c.metrics.iter().filter_map(|m| m.id.as_ref()));
+    for (_, entries) in c.entry_lists() {
+        all.extend(entries.iter().filter_map(|e| e.id_spanned()));
+    }
     all.extend(
         c.projects
             .iter()
             .flat_map(|p| &p.metrics)
             .filter_map(|m| m.id.as_ref()),
     );
-    all.extend(c.principles.iter().filter_map(|p| p.id.as_ref()));
-    all.extend(c.explorations.iter().filter_map(|e| e.id.as_ref()));
-    all.extend(c.skills.iter().filter_map(|s| s.id.as_ref()));
-    all.extend(c.education.iter().filter_map(|e| e.id.as_ref()));
-    all.extend(c.certifications.iter().filter_map(|e| e.id.as_ref()));
-    all.extend(c.writing.iter().filter_map(|e| e.id.as_ref()));
     let mut seen: HashMap<&str, Span> = HashMap::new();
     for id in all {
-        let well_formed = id
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-        if !well_formed {
-            diags.push(
-                Diag::error(format!("`{}` is not a valid id", id.value))
-                    .at(id.span)
-                    .hint("ids name files and are typed on the command line: use lowercase letters, digits, `-` and `_`, for example `ledger-2023`"),
-            );
+        if let Some(diag) = bad_name(id, "id") {
+            diags.push(diag);
         }
         if let Some(first) = seen.get(id.as_str()) {
             diags.push(
@@ -94,7 +132,91 @@ fn check_ids(c: &Content, diags: &mut Vec<Diag>) {
     }
 }
 
-fn check_references(c: &Content, diags: &mut Vec<Diag>) {
+/// A name that becomes part of a file name or is typed on the command line: lowercase
+/// letters, digits, `-` and `_`, starting with a letter or digit.
+pub fn bad_name(name: &Spanned<String>, what: &str) -> Option<Diag> {
+    let well_formed = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    (!well_formed).then(|| {
+        Diag::error(format!("`{}` is not a valid {what}", name.value))
+            .at(name.span)
+            .hint("names are typed on the command line and name files: use lowercase letters, digits, `-` and `_`, for example `ledger-2023`")
+    })
+}
+
+/// Sections of the author's own: a valid, unused name, a title, entries only where
+/// they belong; settings for built-in sections that fit them.
+fn check_sections(c: &Content, diags: &mut Vec<Diag>) {
+    let mut seen: HashMap<&str, Span> = HashMap::new();
+    for def in &c.sections {
+        let id = &def.id;
+        if let Some(first) = seen.insert(id.as_str(), id.span) {
+            diags.push(
+                Diag::error(format!("section `{}` is defined twice", id.value))
+                    .at(id.span)
+                    .note_at(first, "first defined here")
+                    .hint("give each section one definition, with all its entries"),
+            );
+            continue;
+        }
+        match built_in(id) {
+            Some(b) => {
+                if !def.entries.is_empty() {
+                    diags.push(
+                        Diag::error(format!(
+                            "`{}` is a built-in section: its entries go under the top-level key `{}:`",
+                            id.value, id.value
+                        ))
+                        .at(id.span)
+                        .hint("here, give it only a `title`, an `intro` or (for publications, talks, awards, interests and references) a `layout`"),
+                    );
+                }
+                if let (Some(layout), None) = (&def.layout, b.layout) {
+                    diags.push(
+                        Diag::error(format!(
+                            "the `{}` section has a layout of its own; `layout` applies to publications, talks, awards, interests, references and your own sections",
+                            id.value
+                        ))
+                        .at(layout.span),
+                    );
+                }
+            }
+            None => {
+                if let Some(diag) = bad_name(id, "section name") {
+                    diags.push(diag);
+                } else if RESERVED.contains(&id.as_str()) {
+                    diags.push(
+                        Diag::error(format!("`{}` is a reserved name", id.value))
+                            .at(id.span)
+                            .hint(format!("choose another; reserved: {}", quoted(RESERVED))),
+                    );
+                } else if let Some(s) = did_you_mean(id, &BUILT_IN.iter().map(|b| b.name).collect::<Vec<_>>())
+                    .filter(|s| s.trim_end_matches('s') == id.trim_end_matches('s'))
+                {
+                    diags.push(
+                        Diag::error(format!("`{}` is so close to the built-in section `{s}` that it reads as a typo", id.value))
+                            .at(id.span)
+                            .hint(format!("to configure the built-in section, write `id: {s}`")),
+                    );
+                }
+                if def.title.is_none() {
+                    diags.push(
+                        Diag::error(format!("section `{}` has no `title`", id.value))
+                            .at(id.span)
+                            .hint("a section of your own needs the heading it prints: `title: Patents`"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn check_references(c: &Content, failed: &Failed, diags: &mut Vec<Diag>) {
     let roles: Vec<&str> = c.experience.iter().map(|r| r.id.as_str()).collect();
     let projects: Vec<&str> = c.projects.iter().map(|p| p.id.as_str()).collect();
     let refs = c
@@ -107,7 +229,8 @@ fn check_references(c: &Content, diags: &mut Vec<Diag>) {
                 .map(|p| (p, &projects, "project", "`project`"))
         }));
     for (reference, known, what, field) in refs {
-        if known.contains(&reference.as_str()) {
+        // An entry that failed to load has its own error already.
+        if known.contains(&reference.as_str()) || failed.ids.contains(reference.as_str()) {
             continue;
         }
         let mut diag = Diag::error(format!(
@@ -115,7 +238,9 @@ fn check_references(c: &Content, diags: &mut Vec<Diag>) {
             reference.value
         ))
         .at(reference.span);
-        diag = match did_you_mean(reference, known) {
+        let mut candidates = known.clone();
+        candidates.extend(failed.ids.iter().map(String::as_str));
+        diag = match did_you_mean(reference, &candidates) {
             Some(s) => diag.hint(format!("did you mean `{s}`?")),
             None if known.is_empty() => diag.hint(format!("no {what} is defined yet ({field})")),
             None => diag.hint(format!("known: {}", quoted(known))),
@@ -128,7 +253,14 @@ fn check_dates(c: &Content, diags: &mut Vec<Diag>) {
     let ranges = c
         .experience
         .iter()
-        .map(|r| (Some(&r.start), r.end.as_ref()))
+        .chain(&c.volunteer)
+        .map(|r| (r.start.as_ref(), r.end.as_ref()))
+        .chain(
+            c.generic_lists()
+                .into_iter()
+                .flat_map(|(_, items)| items)
+                .map(|i| (i.start.as_ref(), i.end.as_ref())),
+        )
         .chain(
             c.projects
                 .iter()
@@ -171,61 +303,10 @@ fn same_period(a: &Date, b: &Date) -> bool {
             || (a.month == b.month && (a.day.is_none() || b.day.is_none())))
 }
 
-/// Every tag on anything a reader can see.
-pub(super) fn used_tags(c: &Content) -> BTreeSet<String> {
-    let mut tags: Vec<&Spanned<String>> = Vec::new();
-    for r in &c.experience {
-        tags.extend(&r.tags);
-        tags.extend(bullets(&r.highlights));
-        tags.extend(
-            r.narrative
-                .iter()
-                .flat_map(|s| s.tags.iter().chain(bullets(&s.bullets))),
-        );
-    }
-    for p in &c.projects {
-        tags.extend(&p.tags);
-        tags.extend(bullets(&p.highlights));
-        tags.extend(bullets(&p.performance));
-        tags.extend(bullets(&p.scalability));
-        tags.extend(bullets(&p.roadmap));
-        tags.extend(p.decisions.iter().flat_map(|d| &d.tags));
-        tags.extend(p.postmortem.iter().flat_map(|i| &i.tags));
-        tags.extend(p.metrics.iter().flat_map(|m| &m.tags));
-        tags.extend(p.figures.iter().flat_map(|f| &f.tags));
-    }
-    for s in &c.case_studies {
-        tags.extend(&s.tags);
-        tags.extend(
-            s.sections
-                .iter()
-                .flat_map(|s| s.tags.iter().chain(bullets(&s.bullets))),
-        );
-    }
-    tags.extend(c.metrics.iter().flat_map(|m| &m.tags));
-    tags.extend(c.principles.iter().flat_map(|p| &p.tags));
-    tags.extend(c.explorations.iter().flat_map(|e| &e.tags));
-    tags.extend(c.skills.iter().flat_map(|s| &s.tags));
-    for e in &c.education {
-        tags.extend(&e.tags);
-        tags.extend(bullets(&e.details));
-    }
-    tags.extend(c.certifications.iter().flat_map(|e| &e.tags));
-    tags.extend(c.writing.iter().flat_map(|e| &e.tags));
-    tags.into_iter().map(|t| t.value.clone()).collect()
-}
-
 const IMAGE_EXTENSIONS: &[&str] = &["svg", "png", "jpg", "jpeg", "gif"];
 
 fn check_figures(c: &Content, dir: &Path, diags: &mut Vec<Diag>) {
-    let figures: Vec<&Figure> = c
-        .person
-        .photo
-        .iter()
-        .chain(c.projects.iter().flat_map(|p| &p.figures))
-        .chain(c.case_studies.iter().flat_map(|s| &s.figures))
-        .collect();
-    for figure in figures {
+    for figure in c.figures() {
         let path = &figure.path;
         let ext = Path::new(path.as_str())
             .extension()
@@ -294,8 +375,4 @@ fn not_an_image(path: &Path, ext: &str) -> Option<String> {
             ext.to_uppercase()
         )
     })
-}
-
-fn bullets(b: &[Bullet]) -> impl Iterator<Item = &Spanned<String>> {
-    b.iter().flat_map(|b| &b.tags)
 }

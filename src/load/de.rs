@@ -15,7 +15,7 @@ use serde::de::{
 
 use super::yaml::{Kind, Node};
 use crate::diagnostic::Diag;
-use crate::model::{SPANNED_FIELDS, SPANNED_NAME, Span, TEXT_SHORTHAND};
+use crate::model::{SPANNED_FIELDS, SPANNED_NAME, Span, TEXT_OR_LIST_NAME, TEXT_SHORTHAND};
 use crate::suggest::{did_you_mean, quoted};
 
 /// A deserialisation error; becomes a [`Diag`] once it knows its place.
@@ -24,6 +24,8 @@ pub struct Error {
     pub span: Option<Span>,
     pub message: String,
     pub hint: Option<String>,
+    /// For a missing required field: its name.
+    missing: Option<&'static str>,
 }
 
 impl Error {
@@ -32,6 +34,7 @@ impl Error {
             span: Some(span),
             message: message.into(),
             hint: None,
+            missing: None,
         }
     }
 
@@ -40,6 +43,7 @@ impl Error {
             span: None,
             message: message.into(),
             hint: None,
+            missing: None,
         }
     }
 
@@ -76,8 +80,10 @@ impl de::Error for Error {
     }
 
     fn missing_field(field: &'static str) -> Error {
-        Error::msg(format!("this entry has no `{field}`, which is required"))
-            .with_hint(format!("add `{field}: ...`"))
+        let mut e = Error::msg(format!("this entry has no `{field}`, which is required"))
+            .with_hint(format!("add `{field}: ...`"));
+        e.missing = Some(field);
+        e
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Error {
@@ -103,6 +109,104 @@ fn unknown_key(field: &str, expected: &[&str]) -> Error {
         None => format!("the keys allowed here are {}", quoted(expected)),
     };
     Error::msg(format!("unknown key `{field}`")).with_hint(hint)
+}
+
+/// Deserialises `T` from `node`, reporting every error in it, not just the first: after
+/// an error, the value it is about is taken out and the rest read again, until the rest
+/// reads or nothing more can be taken out. On failure, the errors and the node as written.
+/// Unknown keys go into `sink`, each once.
+pub fn every_error<'de, T: de::Deserialize<'de>>(
+    node: Node,
+    sink: &RefCell<Vec<Error>>,
+) -> Result<T, (Vec<Error>, Node)> {
+    /// Enough for any real entry; each round takes one value out.
+    const ROUNDS: usize = 64;
+    let mut rest = node.clone();
+    let mut errors: Vec<Error> = Vec::new();
+    let mut taken: Vec<(Span, String)> = Vec::new();
+    // Lists and mappings left empty by taking a value out: not the author's mistake.
+    let mut emptied: Vec<Span> = Vec::new();
+    for _ in 0..ROUNDS {
+        let round = RefCell::new(Vec::new());
+        let result = from_node::<T>(&rest, &round);
+        {
+            let mut sink = sink.borrow_mut();
+            for e in round.into_inner() {
+                if !sink.iter().any(|s| s.span == e.span && s.message == e.message) {
+                    sink.push(e);
+                }
+            }
+        }
+        let e = match result {
+            Ok(value) if errors.is_empty() => return Ok(value),
+            Ok(_) => break,
+            Err(e) => e,
+        };
+        // A required value that was taken out for its own error is not missing as well,
+        // and a list emptied that way is not empty by the author's hand.
+        let caused = match (e.missing, e.span) {
+            (Some(field), Some(span)) => taken.iter().any(|(p, key)| *p == span && key == field),
+            (None, Some(span)) => emptied.contains(&span),
+            _ => false,
+        };
+        if caused {
+            break;
+        }
+        // Taking out what lacks a required field would leave nothing to read on.
+        let Some(span) = e.span.filter(|_| e.missing.is_none()) else {
+            errors.push(e);
+            break;
+        };
+        errors.push(e);
+        match take_out(&mut rest, span) {
+            Some((parent, key, empty)) => {
+                if empty {
+                    emptied.push(parent);
+                }
+                taken.push((parent, key));
+            }
+            None => break,
+        }
+    }
+    Err((errors, node))
+}
+
+/// Takes out of `node` the deepest value written at `span` (a mapping's entry, or a list's
+/// item); returns the span of the mapping or list, the key it held (if a mapping), and
+/// whether it is empty now.
+fn take_out(node: &mut Node, span: Span) -> Option<(Span, String, bool)> {
+    let parent = node.span;
+    match &mut node.kind {
+        Kind::Map(entries) => {
+            for i in 0..entries.len() {
+                if let Some(found) = take_out(&mut entries[i].1, span) {
+                    return Some(found);
+                }
+                if entries[i].0.span == span || entries[i].1.span == span {
+                    let (key, _) = entries.remove(i);
+                    let name = match key.kind {
+                        Kind::Scalar { text, .. } => text,
+                        _ => String::new(),
+                    };
+                    return Some((parent, name, entries.is_empty()));
+                }
+            }
+            None
+        }
+        Kind::Seq(items) => {
+            for i in 0..items.len() {
+                if let Some(found) = take_out(&mut items[i], span) {
+                    return Some(found);
+                }
+                if items[i].span == span {
+                    items.remove(i);
+                    return Some((parent, String::new(), items.is_empty()));
+                }
+            }
+            None
+        }
+        Kind::Scalar { .. } => None,
+    }
 }
 
 /// Deserialises `T` from `node`. Errors that do not stop the entry (unknown keys) go
@@ -141,6 +245,12 @@ impl<'a> De<'a> {
             _ if self.node.is_null() => Err(self
                 .expected("text")
                 .with_hint("write the text after the colon, or leave the key out")),
+            // An empty string says nothing: leaving the key out says it plainly.
+            Kind::Scalar { text, .. } if text.trim().is_empty() => Err(Error::new(
+                self.node.span,
+                "empty text: leave the key out",
+            )
+            .with_hint("a key with nothing to say is left out, not given `\"\"`")),
             Kind::Scalar { text, .. } => Ok(text),
             Kind::Seq(_) => Err(self
                 .expected("text")
@@ -149,6 +259,11 @@ impl<'a> De<'a> {
                 .expected("text")
                 .with_hint("is the indentation right? text that contains `: ` must be quoted")),
         }
+    }
+
+    fn empty_list(&self) -> Error {
+        Error::new(self.node.span, "empty list: leave the key out")
+            .with_hint("a key with nothing in it is left out, not given `[]`")
     }
 
     fn number<N: std::str::FromStr>(&self, what: &str) -> Result<N, Error> {
@@ -268,6 +383,7 @@ impl<'de> Deserializer<'de> for De<'_> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         match &self.node.kind {
+            Kind::Seq(items) if items.is_empty() => Err(self.empty_list()),
             Kind::Seq(items) => v
                 .visit_seq(Seq {
                     de: self,
@@ -311,6 +427,18 @@ impl<'de> Deserializer<'de> for De<'_> {
         let span = self.node.span;
         let result = match &self.node.kind {
             _ if name == SPANNED_NAME => v.visit_map(SpannedAccess { de: self, step: 0 }),
+            // Long text or a list (`model::Text`, `ListOr`): a scalar as the text typed.
+            _ if name == TEXT_OR_LIST_NAME => match &self.node.kind {
+                Kind::Seq(items) if items.is_empty() => Err(self.empty_list()),
+                Kind::Seq(items) => v.visit_seq(Seq {
+                    de: self,
+                    items: items.iter(),
+                }),
+                Kind::Map(_) => Err(self.expected("text, or a list").with_hint(
+                    "is the indentation right? text that contains `: ` must be quoted",
+                )),
+                _ => v.visit_str(self.text()?),
+            },
             Kind::Scalar { .. } if TEXT_SHORTHAND.contains(&name) && !self.node.is_null() => {
                 match fields.first() {
                     Some(&field) => v.visit_map(Shorthand {

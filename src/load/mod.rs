@@ -5,6 +5,7 @@
 //! next, and the merged result is checked as a whole (`check`).
 
 mod check;
+mod design;
 mod de;
 pub mod profiles;
 pub mod yaml;
@@ -71,28 +72,41 @@ pub fn load(dir: &Path) -> Result<Loaded, Diag> {
         file_count: paths.len(),
     };
     let mut merged = ContentFile::default();
+    let mut failed = check::Failed::default();
     for path in &paths {
         let name = display_name(dir, &canonical, path);
         match read_text(path, &name) {
             Ok(text) => {
                 let id = loaded.files.add(SourceFile::new(name, text));
                 if let Some(file) = loaded.files.get(id) {
-                    load_file(&file.text, id, &mut merged, &mut loaded.diags);
+                    load_file(&file.text, id, &mut merged, &mut failed, &mut loaded.diags);
                 }
             }
             Err(diag) => loaded.diags.push(diag),
         }
     }
-    if !loaded.diags.iter().any(Diag::is_error) {
-        loaded.content = check::check(merged, &canonical, &loaded.files, &mut loaded.diags);
-    }
+    // The whole is checked even when some entries failed, so that every error of the
+    // run is reported at once; what failed is known, so it does not cause more errors.
+    loaded.content = check::check(
+        merged,
+        &canonical,
+        &loaded.files,
+        &failed,
+        &mut loaded.diags,
+    );
     if loaded.diags.iter().any(Diag::is_error) {
         loaded.content = None;
     }
     Ok(loaded)
 }
 
-fn load_file(text: &str, file: u32, merged: &mut ContentFile, diags: &mut Vec<Diag>) {
+fn load_file(
+    text: &str,
+    file: u32,
+    merged: &mut ContentFile,
+    failed: &mut check::Failed,
+    diags: &mut Vec<Diag>,
+) {
     let root = match yaml::parse(text, file) {
         Ok(Some(root)) => root,
         Ok(None) => {
@@ -136,7 +150,7 @@ fn load_file(text: &str, file: u32, merged: &mut ContentFile, diags: &mut Vec<Di
                 span: root.span,
                 kind: Kind::Map(vec![(key.clone(), part)]),
             };
-            match de::from_node::<ContentFile>(&one, &sink) {
+            match de::every_error::<ContentFile>(one, &sink) {
                 Ok(content) => {
                     for (message, second, first) in merged.merge(content) {
                         diags.push(
@@ -147,7 +161,10 @@ fn load_file(text: &str, file: u32, merged: &mut ContentFile, diags: &mut Vec<Di
                         );
                     }
                 }
-                Err(e) => diags.push(e.into_diag()),
+                Err((errors, node)) => {
+                    diags.extend(errors.into_iter().map(de::Error::into_diag));
+                    failed.note(&key.scalar_text().unwrap_or_default(), &node);
+                }
             }
         }
     }
@@ -244,11 +261,10 @@ mod properties {
         let id = files.add(SourceFile::new("content/x.yaml".into(), text.to_owned()));
         let mut diags = Vec::new();
         let mut merged = ContentFile::default();
-        load_file(text, id, &mut merged, &mut diags);
-        if !diags.iter().any(Diag::is_error) {
-            let dir = tempfile::tempdir().unwrap();
-            check::check(merged, dir.path(), &files, &mut diags);
-        }
+        let mut failed = check::Failed::default();
+        load_file(text, id, &mut merged, &mut failed, &mut diags);
+        let dir = tempfile::tempdir().unwrap();
+        check::check(merged, dir.path(), &files, &failed, &mut diags);
         let lines: Vec<&str> = text.split('\n').collect();
         for diag in &diags {
             let spans = diag.span.iter().chain(diag.notes.iter().map(|(s, _)| s));

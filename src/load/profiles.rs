@@ -8,7 +8,8 @@ use crate::diagnostic::{Diag, SourceFile, SourceFiles};
 use crate::model::rules::{DocumentRules, Filter, Labeled, ResolvedOrder, Rules, SectionRules};
 use crate::model::selector::{Expr, Key, Term, Value};
 use crate::model::{
-    Classification, Content, DOCUMENTS, Order, Profile, SECTIONS, Span, Spanned, document,
+    Content, DOCUMENTS, KNOWN_KINDS, Order, Profile, Span, Spanned, built_in, document,
+    normalise,
 };
 use crate::suggest::{did_you_mean, quoted};
 
@@ -16,58 +17,42 @@ use crate::suggest::{did_you_mean, quoted};
 pub struct Vocabulary {
     pub tags: BTreeSet<String>,
     /// Ids by section.
-    pub ids: BTreeMap<&'static str, Vec<String>>,
+    pub ids: BTreeMap<String, Vec<String>>,
     /// The same ids, to look up without a scan: every profile checks its selectors
     /// against them, so a scan made many profiles quadratic.
-    id_sets: BTreeMap<&'static str, HashSet<String>>,
+    id_sets: BTreeMap<String, HashSet<String>>,
     all_ids: HashSet<String>,
-    pub kinds: Vec<String>,
+    /// Kinds in their normalised form: the known ones and every one the content uses.
+    pub kinds: BTreeSet<String>,
+    /// Every section name profiles and documents may use.
+    pub sections: Vec<String>,
 }
 
 impl Vocabulary {
     pub fn of(c: &Content) -> Vocabulary {
-        let mut ids: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
-        let mut add = |section: &'static str, id: Option<&Spanned<String>>| {
-            if let Some(id) = id {
-                ids.entry(section).or_default().push(id.value.clone());
+        let mut ids: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut tags = BTreeSet::new();
+        let mut kinds: BTreeSet<String> = KNOWN_KINDS.iter().map(|k| k.to_string()).collect();
+        for (section, entries) in c.entry_lists() {
+            let list = ids.entry(section.to_owned()).or_default();
+            for entry in entries {
+                list.extend(entry.id_spanned().map(|id| id.value.clone()));
+                tags.extend(entry.every_tag().into_iter().map(|t| t.value.clone()));
+                kinds.extend(entry.kind());
             }
-        };
-        c.experience
-            .iter()
-            .for_each(|e| add("experience", Some(&e.id)));
-        c.projects.iter().for_each(|e| add("projects", Some(&e.id)));
-        c.case_studies
-            .iter()
-            .for_each(|e| add("case_studies", Some(&e.id)));
-        c.metrics.iter().for_each(|e| add("metrics", e.id.as_ref()));
-        c.principles
-            .iter()
-            .for_each(|e| add("principles", e.id.as_ref()));
-        c.explorations
-            .iter()
-            .for_each(|e| add("explorations", e.id.as_ref()));
-        c.skills.iter().for_each(|e| add("skills", e.id.as_ref()));
-        c.education
-            .iter()
-            .for_each(|e| add("education", e.id.as_ref()));
-        c.certifications
-            .iter()
-            .for_each(|e| add("certifications", e.id.as_ref()));
-        c.writing.iter().for_each(|e| add("writing", e.id.as_ref()));
-        let mut kinds = enum_names::<Classification>();
-        kinds.extend(enum_names::<crate::model::Employment>());
-        kinds.extend(enum_names::<crate::model::WritingKind>());
+        }
         let id_sets = ids
             .iter()
-            .map(|(section, ids)| (*section, ids.iter().cloned().collect()))
+            .map(|(section, ids)| (section.clone(), ids.iter().cloned().collect()))
             .collect();
         let all_ids = ids.values().flatten().cloned().collect();
         Vocabulary {
-            tags: super::check::used_tags(c),
+            tags,
             ids,
             id_sets,
             all_ids,
             kinds,
+            sections: c.section_names().into_iter().map(str::to_owned).collect(),
         }
     }
 
@@ -79,7 +64,7 @@ impl Vocabulary {
     fn knows(&self, key: Key, scope: Scope, value: &str) -> bool {
         match (key, scope) {
             (Key::Tag, _) => self.tags.contains(value),
-            (Key::Kind, _) => self.kinds.iter().any(|k| k == value),
+            (Key::Kind, _) => self.kinds.contains(&normalise(value)),
             (Key::Id, Scope::Section(section)) => self
                 .id_sets
                 .get(section)
@@ -88,34 +73,14 @@ impl Vocabulary {
             _ => true,
         }
     }
-}
 
-/// The values of a unit enum, read from its JSON Schema so the list cannot drift.
-fn enum_names<T: schemars::JsonSchema>() -> Vec<String> {
-    let schema = schemars::schema_for!(T).to_value();
-    let mut names = Vec::new();
-    if let Some(values) = schema.get("enum").and_then(|v| v.as_array()) {
-        names.extend(values.iter().filter_map(|v| v.as_str().map(str::to_owned)));
+    /// The sections profiles select entries in (not `summary` or `languages`).
+    fn selectable(&self) -> impl Iterator<Item = &str> {
+        self.sections
+            .iter()
+            .map(String::as_str)
+            .filter(|s| built_in(s).is_none_or(|b| b.selectable))
     }
-    for variant in schema
-        .get("oneOf")
-        .and_then(|v| v.as_array())
-        .into_iter()
-        .flatten()
-    {
-        if let Some(c) = variant.get("const").and_then(|v| v.as_str()) {
-            names.push(c.to_owned());
-        }
-        names.extend(
-            variant
-                .get("enum")
-                .and_then(|v| v.as_array())
-                .into_iter()
-                .flatten()
-                .filter_map(|v| v.as_str().map(str::to_owned)),
-        );
-    }
-    names
 }
 
 /// Where an expression is used: which ids it may name, and whether it selects bullets.
@@ -236,6 +201,9 @@ fn unknown(what: &str, value: &str, known: &[&str], span: Span, scope: Scope) ->
     }
 }
 
+/// The built-in profile that shows everything.
+pub const ALL: &str = "all";
+
 /// Checks every profile and resolves it. Profiles with errors are left out (the errors
 /// are in `diags`, so nothing will be built).
 pub fn resolve(c: &Content, files: &SourceFiles, diags: &mut Vec<Diag>) -> BTreeMap<String, Rules> {
@@ -248,17 +216,18 @@ pub fn resolve(c: &Content, files: &SourceFiles, diags: &mut Vec<Diag>) -> BTree
         return BTreeMap::new();
     }
     let mut rules = BTreeMap::new();
-    if c.profiles.is_empty() {
-        // Content without profiles gets one that shows everything.
+    if !c.profiles.contains_key(ALL) {
+        // `all` always exists and shows everything, unless the content defines its own.
         let mut checker = Checker {
             vocab: &vocab,
             files,
             diags,
         };
-        rules.insert(
-            "default".to_owned(),
-            compile("default", &Profile::default(), &mut checker),
-        );
+        let all = Profile {
+            description: Some("everything in the content (built in)".to_owned()),
+            ..Profile::default()
+        };
+        rules.insert(ALL.to_owned(), compile(ALL, &all, &mut checker));
     }
     for name in c.profiles.keys() {
         if let Some(merged) = merged(name, c, diags) {
@@ -333,11 +302,12 @@ fn check_own(
     {
         checker.expr(text, Scope::Bullets);
     }
+    let selectable: Vec<&str> = vocab.selectable().collect();
     for (section, rule) in &p.sections {
-        let Some(&section) = SECTIONS.iter().find(|s| **s == section.as_str()) else {
+        let Some(&section) = selectable.iter().find(|s| **s == section.as_str()) else {
             checker
                 .diags
-                .push(unknown_name("section", section, SECTIONS));
+                .push(unknown_name("section", section, &selectable));
             continue;
         };
         for text in [&rule.select, &rule.exclude].into_iter().flatten() {
@@ -362,6 +332,7 @@ fn check_own(
         }
     }
     let documents: Vec<&str> = DOCUMENTS.iter().map(|d| d.name).collect();
+    let sections: Vec<&str> = vocab.sections.iter().map(String::as_str).collect();
     for (doc, rule) in &p.documents {
         let Some(kind) = document(doc) else {
             checker
@@ -369,9 +340,16 @@ fn check_own(
                 .push(unknown_name("document", doc, &documents));
             continue;
         };
+        // Handouts are made from projects and case studies; the long documents show any
+        // section.
+        let allowed: &[&str] = if kind.name == "case-study" {
+            kind.default_sections
+        } else {
+            &sections
+        };
         for section in rule.sections.iter().flatten().chain(rule.max.keys()) {
-            if !kind.sections.contains(&section.as_str()) {
-                let diag = unknown_name("section", section, kind.sections);
+            if !allowed.contains(&section.as_str()) {
+                let diag = unknown_name("section", section, allowed);
                 checker.diags.push(Diag {
                     message: format!("the {} has no section `{}`", kind.name, section.value),
                     ..diag
@@ -433,6 +411,8 @@ fn merged(name: &str, c: &Content, diags: &mut Vec<Diag>) -> Option<Profile> {
 
 /// Parses a resolved profile's expressions (all already checked) into rules.
 fn compile(name: &str, p: &Profile, checker: &mut Checker) -> Rules {
+    let names: Vec<String> = checker.vocab.selectable().map(str::to_owned).collect();
+    let vocab = checker.vocab;
     let mut labeled = |text: &Option<Spanned<String>>, origin: String, scope: Scope| {
         text.as_ref()
             .and_then(|t| checker.expr(t, scope))
@@ -467,7 +447,8 @@ fn compile(name: &str, p: &Profile, checker: &mut Checker) -> Rules {
             .collect(),
     };
     let mut sections = BTreeMap::new();
-    for &section in SECTIONS {
+    for section in &names {
+        let section = section.as_str();
         let rule = p.sections.get(section).cloned().unwrap_or_default();
         let scope = Scope::Section(section);
         let filter = Filter {
@@ -482,7 +463,7 @@ fn compile(name: &str, p: &Profile, checker: &mut Checker) -> Rules {
             Some(Order::Date) => ResolvedOrder::Date,
             Some(Order::Priority) => ResolvedOrder::Priority,
             Some(Order::Ids(ids)) => ResolvedOrder::Ids(ids.into_iter().map(|i| i.value).collect()),
-            None if matches!(section, "experience" | "education") => ResolvedOrder::Date,
+            None if built_in(section).is_some_and(|b| b.by_date) => ResolvedOrder::Date,
             None => ResolvedOrder::Priority,
         };
         sections.insert(
@@ -491,32 +472,59 @@ fn compile(name: &str, p: &Profile, checker: &mut Checker) -> Rules {
                 filter,
                 order,
                 max: rule.max,
+                title: rule.title,
+                intro: rule.intro,
             },
         );
     }
+    let own: Vec<&str> = vocab
+        .sections
+        .iter()
+        .map(String::as_str)
+        .filter(|s| built_in(s).is_none())
+        .collect();
     let documents = DOCUMENTS
         .iter()
         .map(|kind| {
             let rule = p.documents.get(kind.name).cloned().unwrap_or_default();
             let names = |list: Vec<Spanned<String>>| list.into_iter().map(|s| s.value).collect();
-            let sections = rule.sections.map_or_else(
+            // As the profile lists them; else the document's defaults, the sections shown
+            // while there is room, and the author's own sections (not in handouts).
+            let explicit = rule.sections.is_some();
+            let sections: Vec<String> = rule.sections.map_or_else(
                 || {
+                    let own = if kind.name == "case-study" { &[][..] } else { &own[..] };
                     kind.default_sections
                         .iter()
-                        .map(|s| s.to_string())
+                        .chain(kind.extra_sections)
+                        .copied()
+                        .chain(own.iter().copied())
+                        .map(str::to_owned)
                         .collect()
                 },
                 names,
             );
+            let extra: Vec<String> = if explicit {
+                Vec::new()
+            } else {
+                kind.extra_sections
+                    .iter()
+                    .copied()
+                    .chain(own.iter().copied())
+                    .map(str::to_owned)
+                    .collect()
+            };
             let max = rule.max.into_iter().map(|(k, v)| (k.value, v)).collect();
             (
                 kind.name.to_owned(),
                 DocumentRules {
                     sections,
+                    extra,
                     max,
                     bullets: rule.bullets,
                     pages: rule.pages.map_or(1, |p| usize::from(p.0)),
                     fit: rule.fit.unwrap_or(kind.name == "cv"),
+                    every_handout: rule.handouts == Some(crate::model::Handouts::All),
                 },
             )
         })

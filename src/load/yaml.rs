@@ -43,6 +43,14 @@ pub enum Kind {
 }
 
 impl Node {
+    /// The text of a scalar.
+    pub fn scalar_text(&self) -> Option<String> {
+        match &self.kind {
+            Kind::Scalar { text, .. } => Some(text.clone()),
+            _ => None,
+        }
+    }
+
     /// `~`, `null` and an empty plain value.
     pub fn is_null(&self) -> bool {
         matches!(&self.kind, Kind::Scalar { text, plain: true }

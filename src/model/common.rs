@@ -1,4 +1,4 @@
-//! Small shapes shared by many entries: bullets, links, figures, metrics, headed sections.
+//! Small shapes shared by many entries: bullets, links, figures, metrics.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -7,7 +7,7 @@ use super::Spanned;
 
 /// A line a reader sees in a list. Written either as plain text or as an object
 /// `{text, tags, priority}` when a profile needs to choose it.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bullet {
     /// The text, printed as written.
@@ -20,19 +20,26 @@ pub struct Bullet {
     pub priority: i32,
 }
 
-/// A labelled link.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+/// A labelled link, or a profile on a network.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     /// The address, with its scheme (`https://...`, `mailto:...`).
     pub url: String,
-    /// What the reader sees; defaults to the address without its scheme.
+    /// What the reader sees; defaults to `network: username` when both are given, else
+    /// the address without its scheme.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// The network or site a profile is on: `GitHub`, `Mastodon`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<String>,
+    /// The user name on that network: `ilkamd`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
 }
 
 /// An image from the content folder (architecture diagram, screenshot): SVG, PNG or JPEG.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// Path relative to the content folder, for example `figures/ledger.svg`.
@@ -51,7 +58,7 @@ pub struct Figure {
 }
 
 /// A number that tells: `1M+` / `records a day`.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Metric {
     /// Optional id, so that profiles can pick this metric by name.
@@ -64,23 +71,6 @@ pub struct Metric {
     /// Where the figure comes from or what it compares against.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub priority: i32,
-}
-
-/// A headed section of prose and bullets: a role's narrative, a case study's body.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Section {
-    pub heading: String,
-    /// Prose; a blank line starts a new paragraph.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
-    /// A bullet list after the prose.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub bullets: Vec<Bullet>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<Spanned<String>>,
     #[serde(default)]

@@ -143,26 +143,6 @@ pub fn months_between(start: &Date, end: &Date) -> i64 {
     (end.month_index() - start.month_index() + 1).max(1)
 }
 
-/// `3 yrs 2 mos`, `11 mos`, `1 yr`.
-pub fn duration_text(months: i64) -> String {
-    let (y, m) = (months / 12, months % 12);
-    let years = match y {
-        0 => String::new(),
-        1 => "1 yr".to_owned(),
-        n => format!("{n} yrs"),
-    };
-    let mos = match m {
-        0 => String::new(),
-        1 => "1 mo".to_owned(),
-        n => format!("{n} mos"),
-    };
-    match (years.is_empty(), mos.is_empty()) {
-        (false, false) => format!("{years} {mos}"),
-        (false, true) => years,
-        _ => mos,
-    }
-}
-
 macro_rules! string_like {
     ($ty:ty, $parse:path, $expecting:literal, $pattern:literal) => {
         impl<'de> Deserialize<'de> for $ty {
@@ -254,9 +234,5 @@ mod tests {
         let a = Date::parse("2021-01").unwrap();
         let b = Date::parse("2021-03").unwrap();
         assert_eq!(months_between(&a, &b), 3);
-        assert_eq!(duration_text(3), "3 mos");
-        assert_eq!(duration_text(12), "1 yr");
-        assert_eq!(duration_text(26), "2 yrs 2 mos");
-        assert_eq!(duration_text(1), "1 mo");
     }
 }

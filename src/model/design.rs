@@ -3,6 +3,7 @@
 //! overridden by `--theme`. Checked like the rest of the content.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -34,6 +35,104 @@ pub struct Design {
     /// Body text size in points, from 7 to 14.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub font_size: Option<FontSize>,
+    /// The documents' language, as a language tag: `en` (the default), `de`, `fr`,
+    /// `pt-BR`, `zh-Hans`... It sets every default title and label, month names, the
+    /// date format and the PDF's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Spanned<String>>,
+    /// Titles and labels in your own words, by their key in the catalogue (see
+    /// `locales/en.yaml`): `{projects: Systems delivered, scope: Engineering scope}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<Spanned<String>, Spanned<LabelText>>,
+    /// Print the person's photo in the CV's and portfolio's header (default: yes, when
+    /// `person.photo` is set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<bool>,
+    /// How precisely dates are printed: `month` (the default: `Mar 2021`), `year`
+    /// (`2021`) or `day` (`15 Mar 2021`, where the content gives the day).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<DateStyle>,
+    /// The documents that show entries' tags as chips: any of `cv`, `portfolio`,
+    /// `case-study` (default: none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chips: Option<Vec<Spanned<String>>>,
+}
+
+/// A label's text: one text, a list (month names), or forms by key (plural forms,
+/// `kinds`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum LabelText {
+    Text(String),
+    List(Vec<String>),
+    Forms(BTreeMap<String, String>),
+}
+
+impl<'de> Deserialize<'de> for LabelText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = LabelText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a label's text, a list of texts, or texts by key")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<LabelText, E> {
+                Ok(LabelText::Text(v.to_owned()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<LabelText, E> {
+                Ok(LabelText::Text(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<LabelText, E> {
+                Ok(LabelText::Text(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<LabelText, E> {
+                Ok(LabelText::Text(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<LabelText, E> {
+                Ok(LabelText::Text(v.to_string()))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<LabelText, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<String>()? {
+                    items.push(item);
+                }
+                Ok(LabelText::List(items))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<LabelText, A::Error> {
+                let mut forms = BTreeMap::new();
+                while let Some((key, value)) = map.next_entry::<String, String>()? {
+                    forms.insert(key, value);
+                }
+                Ok(LabelText::Forms(forms))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Serialize for LabelText {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            LabelText::Text(t) => s.serialize_str(t),
+            LabelText::List(l) => l.serialize(s),
+            LabelText::Forms(f) => f.serialize(s),
+        }
+    }
+}
+
+impl JsonSchema for LabelText {
+    fn schema_name() -> Cow<'static, str> {
+        "LabelText".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "a label's text; a list for month names; texts by key for plural forms (`one`, `other`) and `kinds`",
+            "anyOf": [
+                { "type": "string" },
+                { "type": "array", "items": { "type": "string" } },
+                { "type": "object", "additionalProperties": { "type": "string" } }
+            ]
+        })
+    }
 }
 
 impl Design {
@@ -46,6 +145,25 @@ impl Design {
             paper: self.paper.or(base.paper),
             margins: self.margins.clone().or_else(|| base.margins.clone()),
             font_size: self.font_size.or(base.font_size),
+            locale: self.locale.clone().or_else(|| base.locale.clone()),
+            labels: {
+                let mut labels = base.labels.clone();
+                for (key, text) in &self.labels {
+                    match (labels.get_mut(key), &text.value) {
+                        // Forms (plural forms, kinds) merge form by form.
+                        (Some(Spanned { value: LabelText::Forms(theirs), .. }), LabelText::Forms(mine)) => {
+                            theirs.extend(mine.iter().map(|(k, v)| (k.clone(), v.clone())));
+                        }
+                        _ => {
+                            labels.insert(key.clone(), text.clone());
+                        }
+                    }
+                }
+                labels
+            },
+            photo: self.photo.or(base.photo),
+            dates: self.dates.or(base.dates),
+            chips: self.chips.clone().or_else(|| base.chips.clone()),
         }
     }
 }
@@ -68,6 +186,15 @@ impl Theme {
             Theme::Classic => "classic",
         }
     }
+}
+
+/// How precisely a document prints dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateStyle {
+    Year,
+    Month,
+    Day,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, JsonSchema)]

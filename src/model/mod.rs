@@ -13,7 +13,10 @@ mod common;
 mod date;
 mod design;
 mod document;
+mod entries;
 mod extras;
+mod item;
+mod label;
 mod person;
 mod profile;
 mod project;
@@ -21,29 +24,33 @@ mod role;
 pub mod rules;
 pub mod selector;
 mod spanned;
+mod text;
 
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use common::{Bullet, Figure, Link, Metric, Section};
-pub use date::{Date, End, duration_text, months_between};
-pub use design::{Color, Design, FontSize, Length, Paper, Theme};
-pub use document::{DOCUMENTS, DocumentKind, SECTIONS, document};
-pub use extras::{
-    Certification, Education, Exploration, Principle, SkillGroup, Writing, WritingKind,
-};
+pub use common::{Bullet, Figure, Link, Metric};
+pub use date::{Date, End, months_between};
+pub use design::{Color, DateStyle, Design, FontSize, LabelText, Length, Paper, Theme};
+pub use document::{BUILT_IN, BuiltIn, DOCUMENTS, DocumentKind, RESERVED, built_in, document};
+pub use entries::Entry;
+pub use extras::{Certification, Education, Exploration, Principle, SkillGroup, Writing};
+pub use item::{Item, Layout, SectionDef};
+pub use label::{KNOWN as KNOWN_KINDS, Label, normalise};
 pub use person::{Contact, Language, Person, Variant};
-pub use profile::{BulletRule, DocumentRule, Order, PageBudget, Profile, SectionRule};
-pub use project::{Architecture, CaseStudy, Classification, Decision, Incident, Module, Project};
-pub use role::{Employment, Role, WorkMode};
+pub use profile::{BulletRule, DocumentRule, Handouts, Order, PageBudget, Profile, SectionRule};
+pub use project::{Architecture, CaseStudy, Decision, Incident, Module, Project};
+pub use role::Role;
 pub(crate) use spanned::{SPANNED_FIELDS, SPANNED_NAME};
 pub use spanned::{Span, Spanned};
+pub(crate) use text::TEXT_OR_LIST_NAME;
+pub use text::{Block, ListOr, Term, Text, items};
 
 /// Structs that may also be written as a plain string, which fills their first field
 /// (`- Cut p99 latency by 40%` instead of `- text: Cut p99 latency by 40%`).
-pub const TEXT_SHORTHAND: &[&str] = &["Bullet", "Decision"];
+pub const TEXT_SHORTHAND: &[&str] = &["Bullet", "Decision", "Block", "Module", "Item"];
 
 /// The top level of every content file. All sections are optional; a section that is a
 /// list may appear in several files and is concatenated in file-name order.
@@ -57,6 +64,9 @@ pub struct ContentFile {
     /// Roles, in any order (documents sort them by date).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub experience: Vec<Role>,
+    /// Volunteer work: roles of the same shape, in a section of their own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub volunteer: Vec<Role>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub projects: Vec<Project>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -76,6 +86,26 @@ pub struct ContentFile {
     pub certifications: Vec<Certification>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub writing: Vec<Writing>,
+    /// Papers and articles: title, authors, venue, date, DOI or URL, summary.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub publications: Vec<Item>,
+    /// Talks given: title, venue, date, location, URL, summary.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub talks: Vec<Item>,
+    /// Awards and honours: title, organisation (who gave it), date, summary.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub awards: Vec<Item>,
+    /// Interests: a title and items.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interests: Vec<Item>,
+    /// References: a title (who) and the reference. Private: shown only with
+    /// `--private` or a profile's `private: true`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<Item>,
+    /// Sections of your own (an id, a title, a layout and entries), and titles and
+    /// intros for the built-in ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<SectionDef>,
     /// Audiences, by name: `resume build --profile backend`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub profiles: BTreeMap<String, Spanned<Profile>>,
@@ -99,6 +129,7 @@ impl ContentFile {
         once("updated", &mut self.updated, other.updated, &mut clashes);
         once("design", &mut self.design, other.design, &mut clashes);
         self.experience.extend(other.experience);
+        self.volunteer.extend(other.volunteer);
         self.projects.extend(other.projects);
         self.case_studies.extend(other.case_studies);
         self.metrics.extend(other.metrics);
@@ -108,6 +139,12 @@ impl ContentFile {
         self.education.extend(other.education);
         self.certifications.extend(other.certifications);
         self.writing.extend(other.writing);
+        self.publications.extend(other.publications);
+        self.talks.extend(other.talks);
+        self.awards.extend(other.awards);
+        self.interests.extend(other.interests);
+        self.references.extend(other.references);
+        self.sections.extend(other.sections);
         for (name, profile) in other.profiles {
             if let Some(first) = self.profiles.get(&name) {
                 clashes.push((
@@ -146,6 +183,7 @@ fn once<T>(
 pub struct Content {
     pub person: Person,
     pub experience: Vec<Role>,
+    pub volunteer: Vec<Role>,
     pub projects: Vec<Project>,
     pub case_studies: Vec<CaseStudy>,
     pub metrics: Vec<Metric>,
@@ -155,6 +193,14 @@ pub struct Content {
     pub education: Vec<Education>,
     pub certifications: Vec<Certification>,
     pub writing: Vec<Writing>,
+    pub publications: Vec<Item>,
+    pub talks: Vec<Item>,
+    pub awards: Vec<Item>,
+    pub interests: Vec<Item>,
+    pub references: Vec<Item>,
+    /// Sections of the author's own (with their entries) and the titles and intros
+    /// given to built-in ones, in the order written.
+    pub sections: Vec<SectionDef>,
     pub profiles: BTreeMap<String, Spanned<Profile>>,
     pub design: Design,
     pub updated: Option<Date>,

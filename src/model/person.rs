@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Figure, Link, Spanned};
+use super::{Figure, Link, Spanned, Text};
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub name: String,
@@ -18,13 +18,15 @@ pub struct Person {
     pub location: Option<String>,
     #[serde(default)]
     pub contact: Contact,
-    /// A short paragraph for the top of the CV; a blank line starts a new paragraph.
+    /// A short paragraph for the top of the CV: text (a blank line starts a new
+    /// paragraph) or blocks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
+    pub summary: Option<Text>,
     /// `Open to consulting on data platforms from March 2027`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<String>,
-    /// A portrait, for templates that show one.
+    /// A portrait, printed in the CV's and the portfolio's header (`design: {photo:
+    /// false}` hides it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photo: Option<Figure>,
     /// Spoken languages.
@@ -51,16 +53,16 @@ pub struct Contact {
 }
 
 /// A headline and summary for one audience.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Variant {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headline: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
+    pub summary: Option<Text>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Language {
     pub name: String,

@@ -14,7 +14,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserialize, Deserializer, SeqAccess, Visitor};
 use serde::{Serialize, Serializer};
 
-use super::{Design, Spanned};
+use super::{Design, Spanned, Text};
 
 #[derive(Debug, Clone, Default, serde::Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -77,6 +77,12 @@ pub struct SectionRule {
     /// At most this many entries, in every document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<usize>,
+    /// The section's heading for this profile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Text under the heading for this profile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<Text>,
 }
 
 /// Which bullets (highlights, details) of a shown entry are kept.
@@ -98,8 +104,8 @@ pub struct BulletRule {
 #[derive(Debug, Clone, Default, serde::Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentRule {
-    /// The sections, in order: for the CV any of `summary`, `experience`, `projects`,
-    /// `skills`, `education`, `certifications`, `writing`, `languages`.
+    /// The sections, in order: any section of the content (built-in or your own), and
+    /// `summary` and `languages`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sections: Option<Vec<Spanned<String>>>,
     /// At most this many entries of a section in this document, by section name.
@@ -114,6 +120,19 @@ pub struct DocumentRule {
     /// Shrink the CV to its page budget (default true); `false` prints it as selected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fit: Option<bool>,
+    /// For `case-study`: `all` makes a handout for every selected project and case
+    /// study, however short; `substantial` (the default) only for those with enough to
+    /// say (see the README).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handouts: Option<Handouts>,
+}
+
+/// Which projects and case studies get a handout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Handouts {
+    All,
+    Substantial,
 }
 
 /// How many pages the CV may take: 1 or 2.
@@ -235,6 +254,8 @@ impl Profile {
             keep(&mut mine.exclude, &theirs.exclude);
             keep(&mut mine.order, &theirs.order);
             keep(&mut mine.max, &theirs.max);
+            keep(&mut mine.title, &theirs.title);
+            keep(&mut mine.intro, &theirs.intro);
         }
         for (name, theirs) in &parent.documents {
             let mine = self.documents.entry(name.clone()).or_default();
@@ -242,6 +263,7 @@ impl Profile {
             keep(&mut mine.bullets, &theirs.bullets);
             keep(&mut mine.pages, &theirs.pages);
             keep(&mut mine.fit, &theirs.fit);
+            keep(&mut mine.handouts, &theirs.handouts);
             for (section, max) in &theirs.max {
                 mine.max.entry(section.clone()).or_insert(*max);
             }

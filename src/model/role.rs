@@ -1,11 +1,11 @@
-//! A role in the experience section.
+//! A role: in the experience section, or in volunteering (the same shape).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Bullet, Date, End, Link, Section, Spanned};
+use super::{Bullet, Date, End, Label, Link, Spanned, Text};
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// Unique across all content; profiles and projects refer to the role by it.
@@ -13,7 +13,11 @@ pub struct Role {
     /// The job title: `Staff engineer`.
     pub title: String,
     /// The employer or client.
-    pub organization: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+    /// What the organisation is or does: `a card-acquiring business in 9 EU markets`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<Text>,
     /// If set, the organisation stays anonymous and readers see this instead:
     /// `a European logistics company`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -21,25 +25,29 @@ pub struct Role {
     /// The organisation's site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// `full-time`, `part-time`, `contract`, `freelance`, `founder`, `internship`,
+    /// `volunteer`, or your own words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub employment: Option<Employment>,
+    pub employment: Option<Label>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
+    /// `remote`, `on-site`, `hybrid`, or your own words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub work_mode: Option<WorkMode>,
-    pub start: Spanned<Date>,
-    /// A date, or `present`. Left out, the role is current.
+    pub work_mode: Option<Label>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Spanned<Date>>,
+    /// A date, or `present`. Left out (with a start), the role is current.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Spanned<End>>,
-    /// One line on what the role was.
+    /// What the role was, in a line or a paragraph.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
+    pub summary: Option<Text>,
     /// Key contributions, strongest first or with priorities.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub highlights: Vec<Bullet>,
-    /// The long story, for the portfolio: headed sections of prose and bullets.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub narrative: Vec<Section>,
+    /// The long story, for the portfolio: text or blocks (paragraphs, headings, lists...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub narrative: Option<Text>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stack: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -53,46 +61,13 @@ pub struct Role {
     pub priority: i32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Employment {
-    FullTime,
-    PartTime,
-    Contract,
-    Freelance,
-    Founder,
-    Internship,
-    Volunteer,
-}
-
-impl Employment {
-    pub fn label(self) -> &'static str {
-        match self {
-            Employment::FullTime => "Full-time",
-            Employment::PartTime => "Part-time",
-            Employment::Contract => "Contract",
-            Employment::Freelance => "Freelance",
-            Employment::Founder => "Founder",
-            Employment::Internship => "Internship",
-            Employment::Volunteer => "Volunteer",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum WorkMode {
-    Remote,
-    OnSite,
-    Hybrid,
-}
-
-impl WorkMode {
-    pub fn label(self) -> &'static str {
-        match self {
-            WorkMode::Remote => "Remote",
-            WorkMode::OnSite => "On-site",
-            WorkMode::Hybrid => "Hybrid",
+impl Role {
+    /// Whether it is still going on: no end (but a start), or `end: present`.
+    pub fn current(&self) -> bool {
+        match self.end.as_ref().map(|e| e.value) {
+            Some(End::Present) => true,
+            Some(End::Date(_)) => false,
+            None => self.start.is_some(),
         }
     }
 }

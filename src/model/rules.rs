@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::selector::{Expr, Subject};
 use super::{
-    Bullet, CaseStudy, Certification, Date, Decision, Education, End, Exploration, Incident,
-    Metric, Principle, Project, Role, Section, SkillGroup, Spanned, Writing,
+    Block, Bullet, CaseStudy, Figure, Certification, Date, Decision, Education, End, Exploration,
+    Incident, Item, Metric, Principle, Project, Role, SkillGroup, Spanned, Writing,
 };
 
 #[derive(Debug, Clone)]
@@ -23,7 +23,7 @@ pub struct Rules {
     pub design: super::Design,
     /// Applies to the entries of every section.
     pub entries: Filter,
-    /// By section name (`model::SECTIONS`); every section has one.
+    /// By section name; every section with entries to select has one.
     pub sections: BTreeMap<String, SectionRules>,
     pub bullets: Filter,
     pub bullet_max: Option<usize>,
@@ -86,6 +86,9 @@ pub struct SectionRules {
     pub filter: Filter,
     pub order: ResolvedOrder,
     pub max: Option<usize>,
+    /// The profile's own heading and intro for the section.
+    pub title: Option<String>,
+    pub intro: Option<super::Text>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -107,13 +110,19 @@ impl ResolvedOrder {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentRules {
+    /// The sections to show, in order.
     pub sections: Vec<String>,
+    /// Those of `sections` shown only while there is room (the CV's fitting drops them
+    /// first); empty when the profile lists the sections itself.
+    pub extra: Vec<String>,
     pub max: BTreeMap<String, usize>,
     pub bullets: Option<usize>,
     /// The page budget (the CV's: 1 unless the profile says 2).
     pub pages: usize,
     /// Whether to shrink the document to its page budget.
     pub fit: bool,
+    /// Handouts for every selected project and case study, however short.
+    pub every_handout: bool,
 }
 
 fn tags(t: &[Spanned<String>]) -> Vec<&str> {
@@ -125,13 +134,6 @@ fn end(e: Option<&Spanned<End>>) -> Option<Date> {
         Some(End::Date(d)) => Some(d),
         _ => None,
     }
-}
-
-/// The kebab-case name serde gives an enum value (`full-time`, `production-system`).
-fn kind<T: Serialize>(value: &T) -> Option<String> {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
 }
 
 macro_rules! subject {
@@ -161,17 +163,19 @@ macro_rules! subject {
     };
 }
 
-subject!(Role, |s| id: Some(&s.id), kind: s.employment.as_ref().and_then(kind), dates: (Some(s.start.value), end(s.end.as_ref())));
-subject!(Project, |s| id: Some(&s.id), kind: kind(&s.classification), dates: (s.start.as_ref().map(|d| d.value), end(s.end.as_ref())));
-subject!(CaseStudy, |s| id: Some(&s.id), kind: kind(&s.kind), dates: (s.date, s.date));
+subject!(Role, |s| id: Some(&s.id), kind: s.employment.as_ref().map(|k| k.key()), dates: (s.start.as_ref().map(|d| d.value), end(s.end.as_ref())));
+subject!(Project, |s| id: Some(&s.id), kind: s.classification.as_ref().map(|k| k.key()), dates: (s.start.as_ref().map(|d| d.value), end(s.end.as_ref())));
+subject!(CaseStudy, |s| id: Some(&s.id), kind: s.kind.as_ref().map(|k| k.key()), dates: (s.date, s.date));
 subject!(Metric, |s| id: s.id.as_deref().map(String::as_str), kind: None, dates: (None, None));
 subject!(Principle, |s| id: s.id.as_deref().map(String::as_str), kind: None, dates: (None, None));
 subject!(Exploration, |s| id: s.id.as_deref().map(String::as_str), kind: None, dates: (None, None));
 subject!(SkillGroup, |s| id: s.id.as_deref().map(String::as_str), kind: None, dates: (None, None));
 subject!(Education, |s| id: s.id.as_deref().map(String::as_str), kind: None, dates: (s.start.as_ref().map(|d| d.value), end(s.end.as_ref())));
 subject!(Certification, |s| id: s.id.as_deref().map(String::as_str), kind: None, dates: (s.date, s.date));
-subject!(Writing, |s| id: s.id.as_deref().map(String::as_str), kind: kind(&s.kind), dates: (s.date, s.date));
+subject!(Writing, |s| id: s.id.as_deref().map(String::as_str), kind: s.kind.as_ref().map(|k| k.key()), dates: (s.date, s.date));
+subject!(Item, |s| id: s.id.as_deref().map(String::as_str), kind: None, dates: s.period());
 subject!(Bullet, |_s| id: None, kind: None, dates: (None, None));
-subject!(Section, |_s| id: None, kind: None, dates: (None, None));
+subject!(Figure, |_s| id: None, kind: None, dates: (None, None));
+subject!(Block, |_s| id: None, kind: None, dates: (None, None));
 subject!(Decision, |_s| id: None, kind: None, dates: (None, None));
 subject!(Incident, |_s| id: None, kind: None, dates: (None, None));

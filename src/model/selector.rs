@@ -171,7 +171,14 @@ impl Term {
             Key::Untagged => s.tags().is_empty(),
             Key::Tag => s.tags().into_iter().any(|t| any(Some(t))),
             Key::Id => any(s.id()),
-            Key::Kind => any(s.kind().as_deref()),
+            // Kinds are open labels: both sides are compared in their normalised form
+            // (`kind:mvp` matches `MVP`; `kind:mvp-saas-foundation` matches
+            // `MVP / SaaS foundation`).
+            Key::Kind => s.kind().is_some_and(|have| {
+                self.values
+                    .iter()
+                    .any(|v| super::normalise(&v.text) == have)
+            }),
             Key::Priority => self.number().is_some_and(|n| s.priority() >= n),
             // A period counts from its first month to its last: `until:2019` is through Dec 2019.
             Key::Since => match (self.date(), s.dates().1) {
@@ -199,7 +206,11 @@ impl Term {
         match self.key {
             Key::Tag => hit(s.tags().into_iter().map(str::to_owned).collect()),
             Key::Id => hit(s.id().map(str::to_owned).into_iter().collect()),
-            Key::Kind => hit(s.kind().into_iter().collect()),
+            Key::Kind => {
+                let have = s.kind().unwrap_or_default();
+                let found = self.values.iter().find(|v| super::normalise(&v.text) == have);
+                found.map_or_else(|| "kind".to_owned(), |v| format!("kind `{}`", v.text))
+            }
             Key::Untagged => "untagged".to_owned(),
             Key::All => "all".to_owned(),
             _ => Expr::Term(self.clone()).to_string(),

@@ -46,7 +46,7 @@ impl Span {
 }
 
 /// Compared, ordered and hashed by value alone: the span is where, not what.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Spanned<T> {
     pub span: Span,
     pub value: T,

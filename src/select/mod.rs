@@ -6,19 +6,20 @@
 //! that `resume list` can say why something is or is not in a document.
 
 use crate::model::rules::{Filter, ResolvedOrder, Rules, Verdict};
-use crate::model::selector::Subject;
+pub use crate::model::Entry;
 use crate::model::{
-    Bullet, CaseStudy, Certification, Content, Education, Exploration, Metric, Principle, Project,
-    Role, SkillGroup, Writing,
+    Bullet, CaseStudy, Certification, Content, Education, Exploration, Item, Metric, Principle,
+    Project, Role, SkillGroup, Text, Writing,
 };
 
 pub struct Selection<'c> {
     pub rules: &'c Rules,
     pub headline: &'c str,
-    pub summary: Option<&'c str>,
+    pub summary: Option<&'c Text>,
     /// Show confidential names as written instead of their public description.
     pub private: bool,
     pub experience: Section<'c, Role>,
+    pub volunteer: Section<'c, Role>,
     pub projects: Section<'c, Project>,
     pub case_studies: Section<'c, CaseStudy>,
     pub metrics: Section<'c, Metric>,
@@ -28,36 +29,65 @@ pub struct Selection<'c> {
     pub education: Section<'c, Education>,
     pub certifications: Section<'c, Certification>,
     pub writing: Section<'c, Writing>,
+    /// The generic sections: publications, talks, awards, interests, references, then
+    /// the author's own, in the content's order.
+    pub lists: Vec<Section<'c, Item>>,
 }
 
 impl Selection<'_> {
+    /// Every section as its counts, in the content's order: for explanations and
+    /// warnings that do not need the entries' types.
+    pub fn counts(&self) -> Vec<Counts<'_>> {
+        fn counts<'a, T>(s: &'a Section<T>) -> Counts<'a> {
+            Counts {
+                name: &s.name,
+                shown: s.shown.len(),
+                left_out: s.left_out.len(),
+            }
+        }
+        let mut all = vec![
+            counts(&self.metrics),
+            counts(&self.experience),
+            counts(&self.volunteer),
+            counts(&self.projects),
+            counts(&self.case_studies),
+            counts(&self.principles),
+            counts(&self.explorations),
+            counts(&self.skills),
+            counts(&self.education),
+            counts(&self.certifications),
+            counts(&self.writing),
+        ];
+        all.extend(self.lists.iter().map(counts));
+        all
+    }
+
     /// Sections that have entries in the content but none shown: a profile that empties a
     /// section is probably not what the user meant.
-    pub fn emptied_sections(&self) -> Vec<&'static str> {
-        fn emptied<T>(s: &Section<T>) -> Option<&'static str> {
-            (s.shown.is_empty() && !s.left_out.is_empty()).then_some(s.name)
-        }
-        [
-            emptied(&self.experience),
-            emptied(&self.projects),
-            emptied(&self.case_studies),
-            emptied(&self.metrics),
-            emptied(&self.principles),
-            emptied(&self.explorations),
-            emptied(&self.skills),
-            emptied(&self.education),
-            emptied(&self.certifications),
-            emptied(&self.writing),
-        ]
-        .into_iter()
-        .flatten()
-        .collect()
+    pub fn emptied_sections(&self) -> Vec<&str> {
+        self.counts()
+            .into_iter()
+            .filter(|c| c.shown == 0 && c.left_out > 0)
+            .map(|c| c.name)
+            .collect()
     }
+
+    /// A generic section by name.
+    pub fn list(&self, name: &str) -> Option<&Section<'_, Item>> {
+        self.lists.iter().find(|s| s.name == name)
+    }
+}
+
+/// How many entries of a section are shown and left out.
+pub struct Counts<'a> {
+    pub name: &'a str,
+    pub shown: usize,
+    pub left_out: usize,
 }
 
 /// One section's entries: those shown, in order, and those left out, each with a reason.
 pub struct Section<'c, T> {
-    pub name: &'static str,
+    pub name: String,
     pub order: String,
     pub shown: Vec<Chosen<'c, T>>,
     pub left_out: Vec<(&'c T, String)>,
@@ -88,64 +118,6 @@ impl<'c, T> Chosen<'c, T> {
     }
 }
 
-/// What selection needs to know about an entry beyond the selector's questions.
-pub trait Entry: Subject {
-    /// The entry's bullets: a role's or project's highlights, education details.
-    fn bullets(&self) -> &[Bullet] {
-        &[]
-    }
-    /// One line naming the entry, for `resume list`.
-    fn label(&self) -> String;
-}
-
-impl Entry for Role {
-    fn bullets(&self) -> &[Bullet] {
-        &self.highlights
-    }
-    fn label(&self) -> String {
-        format!("{} — {}", self.title, self.organization)
-    }
-}
-
-impl Entry for Project {
-    fn bullets(&self) -> &[Bullet] {
-        &self.highlights
-    }
-    fn label(&self) -> String {
-        self.title.clone()
-    }
-}
-
-impl Entry for Education {
-    fn bullets(&self) -> &[Bullet] {
-        &self.details
-    }
-    fn label(&self) -> String {
-        format!("{} — {}", self.degree, self.institution)
-    }
-}
-
-macro_rules! label {
-    ($($ty:ty => |$s:ident| $e:expr;)*) => {$(
-        impl Entry for $ty {
-            fn label(&self) -> String {
-                let $s = self;
-                $e
-            }
-        }
-    )*};
-}
-
-label! {
-    CaseStudy => |s| s.title.clone();
-    Metric => |s| format!("{} {}", s.value, s.label);
-    Principle => |s| s.title.clone();
-    Exploration => |s| s.topic.clone();
-    SkillGroup => |s| s.group.clone();
-    Certification => |s| s.name.clone();
-    Writing => |s| s.title.clone();
-}
-
 /// Applies `rules` (and the command line's `extra` filter) to the content.
 pub fn select<'c>(
     content: &'c Content,
@@ -161,15 +133,35 @@ pub fn select<'c>(
         .and_then(|v| v.headline.as_deref())
         .unwrap_or(&content.person.headline);
     let summary = variant
-        .and_then(|v| v.summary.as_deref())
-        .or(content.person.summary.as_deref());
+        .and_then(|v| v.summary.as_ref())
+        .or(content.person.summary.as_ref());
+    let private = private || rules.private;
     let s = Selector { rules, extra };
+    let lists = content
+        .generic_lists()
+        .into_iter()
+        .map(|(name, items)| {
+            let mut section = s.section(name, items);
+            // References name people who did not ask to be on every copy.
+            if name == "references" && !private {
+                for chosen in section.shown.drain(..) {
+                    section.left_out.push((
+                        chosen.entry,
+                        "private: references are shown with `--private` or `private: true`"
+                            .to_owned(),
+                    ));
+                }
+            }
+            section
+        })
+        .collect();
     Selection {
         rules,
         headline,
         summary,
-        private: private || rules.private,
+        private,
         experience: s.section("experience", &content.experience),
+        volunteer: s.section("volunteer", &content.volunteer),
         projects: s.section("projects", &content.projects),
         case_studies: s.section("case_studies", &content.case_studies),
         metrics: s.section("metrics", &content.metrics),
@@ -179,6 +171,7 @@ pub fn select<'c>(
         education: s.section("education", &content.education),
         certifications: s.section("certifications", &content.certifications),
         writing: s.section("writing", &content.writing),
+        lists,
     }
 }
 
@@ -188,7 +181,7 @@ struct Selector<'a> {
 }
 
 impl Selector<'_> {
-    fn section<'c, T: Entry>(&self, name: &'static str, items: &'c [T]) -> Section<'c, T> {
+    fn section<'c, T: Entry>(&self, name: &str, items: &'c [T]) -> Section<'c, T> {
         let rules = self.rules.sections.get(name);
         let filter = match rules {
             Some(r) => self.rules.entries.and(&r.filter).and(self.extra),
@@ -210,7 +203,7 @@ impl Selector<'_> {
             }
         }
         Section {
-            name,
+            name: name.to_owned(),
             order: order.describe(),
             shown,
             left_out,

@@ -222,7 +222,7 @@ fn template_error_points_at_the_template_line() {
     .failure()
     .stderr_has("error: dictionary does not contain key \"nickname\"\n  ┌─ templates/cv.typ:3:14\n")
     .stderr_has(
-        "error: `dist/default/cv.pdf` of profile `default` could not be built; it was not written",
+        "error: `dist/all/cv.pdf` of profile `all` could not be built; it was not written",
     );
 }
 
@@ -251,7 +251,7 @@ fn written_files_get_the_mode_of_any_new_file() {
 fn a_failed_build_leaves_the_previous_pdf_untouched() {
     let t = with_template("#let data = json(sys.inputs.data)\n= #data.person.name\n");
     t.run().success();
-    let pdf = t.path("dist/default/cv.pdf");
+    let pdf = t.path("dist/all/cv.pdf");
     let before = std::fs::read(&pdf).unwrap();
     let t = t.file(
         "templates/cv.typ",
@@ -259,7 +259,7 @@ fn a_failed_build_leaves_the_previous_pdf_untouched() {
     );
     t.run().failure();
     assert_eq!(std::fs::read(&pdf).unwrap(), before);
-    let leftovers: Vec<String> = std::fs::read_dir(t.path("dist/default"))
+    let leftovers: Vec<String> = std::fs::read_dir(t.path("dist/all"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|name| name.starts_with(".resume-"))
@@ -311,7 +311,7 @@ fn literal_text_is_printed_as_typed() {
             .args(&["build", "--date", "2026-11-01"]);
     t.run().success();
     // Long lines wrap; compare with the line breaks folded to spaces.
-    let text = text(&t.path("dist/default/cv.pdf"))
+    let text = text(&t.path("dist/all/cv.pdf"))
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
@@ -335,12 +335,12 @@ fn scripts_print_as_typed_and_missing_glyphs_are_named() {
         "2026-11-01",
     ]);
     t.run().success().stderr_is(
-        "warning: `dist/default/cv.pdf`: no font has `字` (U+5B57), `漢` (U+6F22); they print as empty boxes
+        "warning: `dist/all/cv.pdf`: no font has `字` (U+5B57), `漢` (U+6F22); they print as empty boxes
  = hint: `--system-fonts` also uses the fonts installed on this machine
 
 ",
     );
-    let text = text(&t.path("dist/default/cv.pdf"));
+    let text = text(&t.path("dist/all/cv.pdf"));
     for typed in ["Dvořák", "Müller", "Ωμέγα", "Жуков", "שלום", "São Paulo"] {
         assert!(text.contains(typed), "{typed} missing from:\n{text}");
     }

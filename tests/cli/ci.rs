@@ -51,7 +51,7 @@ fn the_manifest_lists_every_pdf_with_pages_size_and_hash() {
 #[test]
 fn the_date_comes_from_the_flag_then_source_date_epoch_then_the_content() {
     let creation = |t: &Test| {
-        let info = poppler("pdfinfo", &[], &t.path("dist/default/cv.pdf"));
+        let info = poppler("pdfinfo", &[], &t.path("dist/all/cv.pdf"));
         info.lines()
             .find(|l| l.starts_with("CreationDate:"))
             .unwrap()
@@ -122,7 +122,7 @@ fn a_failed_document_does_not_stop_the_others() {
         .args(&["build", "--date", "2026-11-01"]);
     let run = t.run().failure();
     assert!(
-        run.stdout.contains("wrote dist/default/cv.pdf (1 page"),
+        run.stdout.contains("wrote dist/all/cv.pdf (1 page"),
         "{}",
         run.stdout
     );
@@ -135,12 +135,12 @@ fn a_failed_document_does_not_stop_the_others() {
     );
     assert!(
         run.stderr
-            .ends_with("error: 1 of 2 documents failed: `dist/default/portfolio.pdf`\n\n"),
+            .ends_with("error: 1 of 2 documents failed: `dist/all/portfolio.pdf`\n\n"),
         "{}",
         run.stderr
     );
-    assert!(t.path("dist/default/cv.pdf").exists());
-    assert!(!t.path("dist/default/portfolio.pdf").exists());
+    assert!(t.path("dist/all/cv.pdf").exists());
+    assert!(!t.path("dist/all/portfolio.pdf").exists());
     let manifest = std::fs::read_to_string(t.path("dist/manifest.json")).unwrap();
     assert!(
         manifest.contains("\"default/cv.pdf\"") && !manifest.contains("portfolio"),

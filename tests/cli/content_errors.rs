@@ -75,25 +75,31 @@ error: `content` has 1 error
 
 #[test]
 fn every_error_of_a_run_is_reported_not_just_the_first() {
-    // Two unknown keys in one entry, a bad enum value in the same entry, and a second
-    // broken entry in another file: all four are reported.
+    // Two unknown keys in one entry, two bad values in the same entry, a bad value in a
+    // bullet, a second broken entry in another file, and a reference across files to an
+    // entry that does not exist: all seven are reported in one run.
     Test::new()
         .file("content/person.yaml", PERSON)
         .file(
             "content/projects.yaml",
-            "projects:\n  - id: ledger\n    title: L\n    classification: prod-system\n    tagline: x\n    techstack: [rust]\n    dataflow: [a]\n",
+            "projects:\n  - id: ledger\n    title: L\n    priority: high\n    start: 2021-13\n    techstack: [rust]\n    dataflow: [a]\n    highlights:\n      - text: x\n        priority: top\n",
         )
-        .file("content/roles.yaml", "experience:\n  - id: acme\n    title: E\n    organization: A\n    start: 2021-13\n")
+        .file("content/roles.yaml", "experience:\n  - id: acme\n    title: E\n    organization: A\n    start: 2021-00\n")
+        .file("content/studies.yaml", "case_studies:\n  - id: cs\n    title: C\n    project: ledgr\n")
         .args(&["check"])
         .run()
         .failure()
         .stderr_has("error: unknown key `techstack`\n  ┌─ content/projects.yaml:6:5")
         .stderr_has("error: unknown key `dataflow`\n  ┌─ content/projects.yaml:7:5")
         .stderr_has("= hint: did you mean `data_flow`?")
-        .stderr_has("error: `prod-system` is not a known value here\n  ┌─ content/projects.yaml:4:21")
-        .stderr_has("= hint: did you mean `production-system`?")
-        .stderr_has("error: `2021-13` has month 13: months run from 01 to 12\n  ┌─ content/roles.yaml:5:12")
-        .stderr_has("error: `content` has 4 errors");
+        .stderr_has("error: expected a whole number, found `high`\n  ┌─ content/projects.yaml:4:15")
+        .stderr_has("error: `2021-13` has month 13: months run from 01 to 12\n  ┌─ content/projects.yaml:5:12")
+        .stderr_has("error: expected a whole number, found `top`\n   ┌─ content/projects.yaml:10:19")
+        .stderr_has("error: `2021-00` has month 0: months run from 01 to 12\n  ┌─ content/roles.yaml:5:12")
+        .stderr_has("error: there is no project with the id `ledgr`\n  ┌─ content/studies.yaml:4:14")
+        // The project that failed to load is still known by its id.
+        .stderr_has("= hint: did you mean `ledger`?")
+        .stderr_has("error: `content` has 7 errors");
 }
 
 #[test]
@@ -176,7 +182,7 @@ fn duplicate_id_across_files_names_both_places() {
 fn dangling_reference_suggests_the_id() {
     check(
         "bad.yaml",
-        "case_studies:\n  - id: cs\n    title: CS\n    kind: design-exercise\n    project: ledgr\n    sections: []\nprojects:\n  - id: ledger\n    title: L\n    classification: tool\n    tagline: x\n",
+        "case_studies:\n  - id: cs\n    title: CS\n    kind: design-exercise\n    project: ledgr\nprojects:\n  - id: ledger\n    title: L\n    classification: tool\n    tagline: x\n",
     )
     .stderr_is(
         "error: there is no project with the id `ledgr`

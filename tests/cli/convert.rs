@@ -150,7 +150,7 @@ fn import_jsonresume_writes_files_a_person_would_and_names_every_dropped_field()
         ..check
     };
     build.run().success();
-    let cv = text(&build.path("dist/default/cv.pdf"));
+    let cv = text(&build.path("dist/all/cv.pdf"));
     for s in [
         "Marit Olsbakken-Reyes",
         "Staff Platform Engineer",
@@ -182,7 +182,7 @@ fn jsonresume_round_trip_keeps_every_mapped_field() {
     };
     t.run()
         .success()
-        .stderr_has("wrote out.json (profile `default`, JSON Resume)");
+        .stderr_has("wrote out.json (profile `all`, JSON Resume)");
     let out = json_file(&t.path("out.json"));
     assert_valid_jsonresume(&out);
 
@@ -557,7 +557,7 @@ fn import_rendercv_with_every_entry_type_builds() {
         ..t
     };
     build.run().success();
-    let cv = text(&build.path("dist/default/cv.pdf"));
+    let cv = text(&build.path("dist/all/cv.pdf"));
     for s in [
         "Tomasz Quill-Ferreira",
         "Marés Analytics",
@@ -566,7 +566,7 @@ fn import_rendercv_with_every_entry_type_builds() {
     ] {
         assert!(cv.contains(s), "cv lacks {s:?}:\n{cv}");
     }
-    let portfolio = text(&build.path("dist/default/portfolio.pdf"));
+    let portfolio = text(&build.path("dist/all/portfolio.pdf"));
     assert!(
         portfolio.contains("Measure before optimising"),
         "{portfolio}"

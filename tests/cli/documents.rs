@@ -327,7 +327,7 @@ fn design_parameters_apply_without_touching_typst() {
     let t = design("design:\n  paper: us-letter\n  theme: classic\n  accent: '#336699'\n  margins: 0.75in\n  font_size: 11\n")
         .args(&["build", "cv", "--date", "2026-11-01"]);
     t.run().success();
-    let pdf = t.path("dist/default/cv.pdf");
+    let pdf = t.path("dist/all/cv.pdf");
     let info = poppler("pdfinfo", &[], &pdf);
     assert!(
         info.contains("Page size:       612 x 792 pts (letter)"),
@@ -403,7 +403,7 @@ fn ejected_templates_replace_the_built_ins() {
     }
     .args(&["build", "cv", "--date", "2026-11-01"]);
     t.run().success();
-    assert!(text(&t.path("dist/default/cv.pdf")).contains("WORK HISTORY"));
+    assert!(text(&t.path("dist/all/cv.pdf")).contains("WORK HISTORY"));
 }
 
 #[test]

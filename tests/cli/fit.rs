@@ -144,7 +144,7 @@ fn a_cv_whose_minimum_overflows_fails_and_names_the_overflow() {
         "{}",
         run.stderr
     );
-    assert!(!t.path("dist/default/cv.pdf").exists());
+    assert!(!t.path("dist/all/cv.pdf").exists());
 }
 
 #[test]

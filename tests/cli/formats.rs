@@ -111,9 +111,9 @@ fn an_accessible_pdf_needs_alt_text_on_every_figure_it_shows() {
   │
   = hint: add `alt:` to the figure: a sentence saying what the image shows
 
-error: `dist/default/case-studies/p.pdf` of profile `default` could not be built; it was not written
+error: `dist/all/case-studies/p.pdf` of profile `all` could not be built; it was not written
 
-error: 1 of 1 documents failed: `dist/default/case-studies/p.pdf`
+error: 1 of 1 documents failed: `dist/all/case-studies/p.pdf`
 
 ",
     );
@@ -327,9 +327,9 @@ fn what_typst_refuses_under_a_standard_is_a_diagnostic_at_the_template_line() {
   │
   = hint: make sure your images and equations have alt text
 
-error: `dist/default/cv.pdf` of profile `default` could not be built; it was not written
+error: `dist/all/cv.pdf` of profile `all` could not be built; it was not written
 
-error: 1 of 1 documents failed: `dist/default/cv.pdf`
+error: 1 of 1 documents failed: `dist/all/cv.pdf`
 
 ",
         );

@@ -225,7 +225,7 @@ fn template(template: &str) -> Test {
 
 #[test]
 fn templates_cannot_reach_outside_the_project() {
-    let built = "error: `dist/default/cv.pdf` of profile `default` could not be built; it was not written\n";
+    let built = "error: `dist/all/cv.pdf` of profile `all` could not be built; it was not written\n";
     // An absolute path is under the project root, not the machine's.
     let t = template("#read(\"/etc/passwd\")\n");
     checked(&t)
@@ -348,7 +348,7 @@ fn a_thousand_projects_and_two_hundred_roles_make_a_long_portfolio() {
     let start = std::time::Instant::now();
     t.run().success();
     let took = start.elapsed();
-    let pdf = t.path("dist/default/portfolio.pdf");
+    let pdf = t.path("dist/all/portfolio.pdf");
     let pages = super::pages(&pdf);
     assert!(pages > 100, "{pages} pages");
     let text = super::text(&pdf);

@@ -457,7 +457,7 @@ fn inline_markup_is_styled_not_printed() {
         "2026-11-01",
     ]);
     t.run().success().stderr_is("");
-    let pdf = t.path("dist/default/cv.pdf");
+    let pdf = t.path("dist/all/cv.pdf");
     let text = flat_text(&pdf);
     assert!(
         text.contains("Ships sturdy systems in Rust and cargo test; see the blog."),

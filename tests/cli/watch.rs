@@ -68,12 +68,12 @@ fn watch_rebuilds_on_change_and_survives_errors() {
         child,
     };
     expect(&w.out, "watching content for changes");
-    let pdf = t.path("dist/default/cv.pdf");
+    let pdf = t.path("dist/all/cv.pdf");
     assert!(text(&pdf).contains("First headline"));
 
     // An edit in place.
     std::fs::write(t.path("content/person.yaml"), person("Second headline")).unwrap();
-    expect(&w.out, "wrote dist/default/cv.pdf");
+    expect(&w.out, "wrote dist/all/cv.pdf");
     expect(&w.out, "watching content for changes");
     assert!(text(&pdf).contains("Second headline"));
 
@@ -97,7 +97,7 @@ fn watch_rebuilds_on_change_and_survives_errors() {
         t.path("content/person.yaml"),
     )
     .unwrap();
-    expect(&w.out, "wrote dist/default/cv.pdf");
+    expect(&w.out, "wrote dist/all/cv.pdf");
     expect(&w.out, "watching content for changes");
     assert!(text(&pdf).contains("Third headline"));
 }

@@ -1,17 +1,14 @@
-//! The one-page CV's data.
+//! The one-page CV's data, and the order in which its parts may go to make it fit.
 
 use serde_json::{Value, json};
 
-use super::{
-    BuildInfo, certification, document, education, language, links, range_text, rich, role,
-    skill_group, texts, writing,
-};
+use super::{BuildInfo, Ctx, texts};
 use crate::model::Content;
 use crate::model::rules::Rules;
-use crate::select::Selection;
+use crate::select::{Chosen, Entry, Selection};
 
 /// What the CV shows when a profile does not say: entries per section, bullets per entry.
-const CV_DEFAULT_MAX: &[(&str, usize)] = &[("experience", 4), ("projects", 4)];
+const CV_DEFAULT_MAX: &[(&str, usize)] = &[("experience", 4), ("projects", 4), ("volunteer", 2)];
 const CV_DEFAULT_BULLETS: usize = 4;
 
 /// How many entries of a section a document shows at most, if it limits them.
@@ -39,10 +36,12 @@ pub fn cv(sel: &Selection, content: &Content, info: &BuildInfo) -> Value {
 const MIN_BULLETS: usize = 2;
 
 /// Sections whose entries may go to make the CV fit, least important first, with the
-/// name of one entry and how many always stay.
+/// name of one entry and how many always stay. Sections not named here (generic ones the
+/// profile lists itself) go before all of these.
 const DROP_SECTIONS: &[(&str, &str, usize)] = &[
     ("certifications", "certification", 0),
     ("writing", "piece of writing", 0),
+    ("volunteer", "volunteer role", 0),
     ("projects", "project", 0),
     ("education", "education entry", 1),
     ("skills", "skill group", 2),
@@ -50,6 +49,7 @@ const DROP_SECTIONS: &[(&str, &str, usize)] = &[
 ];
 
 /// The CV's data and the order in which its parts may go to make it fit: first the
+/// sections shown only while there is room (the profile did not list them), then the
 /// lowest-priority bullets (each role keeps `MIN_BULLETS`), then the lowest-priority
 /// entries of the least important sections. Ties go to the older entry, the later bullet.
 pub struct CvDraft {
@@ -59,9 +59,9 @@ pub struct CvDraft {
 
 #[derive(Debug, Clone)]
 pub struct Removal {
-    pub section: &'static str,
+    pub section: String,
     /// `role`, `project`...
-    pub what: &'static str,
+    pub what: String,
     /// The entry's id, or its name where it has none.
     pub name: String,
     pub entry: usize,
@@ -71,33 +71,49 @@ pub struct Removal {
 }
 
 pub fn cv_draft(sel: &Selection, content: &Content, info: &BuildInfo) -> CvDraft {
-    let data = cv_data(sel, content, info);
-    let max = |section: &str| document_max(sel.rules, info.document, section).unwrap_or(usize::MAX);
-    let shown = |section: &str| data[section].as_array().map_or(0, Vec::len);
+    let ctx = Ctx::new(sel, content, info);
+    let data = cv_data(&ctx);
+    let doc = sel.rules.documents.get(info.document);
+    let extra: &[String] = doc.map_or(&[], |d| &d.extra);
+    let printed = |section: &str| -> Vec<(String, i32)> {
+        let shown = entries(&data, section).map_or(0, Vec::len);
+        let mut names = names_of(sel, section);
+        names.truncate(shown);
+        names
+    };
     let mut removals = Vec::new();
 
+    // Sections shown while there is room, the last listed first, each entry by priority.
+    for section in extra.iter().rev() {
+        let names = printed(section);
+        let mut candidates: Vec<Removal> = names
+            .iter()
+            .enumerate()
+            .map(|(entry, (name, priority))| Removal {
+                section: section.clone(),
+                what: what(section),
+                name: name.clone(),
+                entry,
+                bullet: None,
+                priority: *priority,
+            })
+            .collect();
+        candidates.sort_by_key(|r| (r.priority, std::cmp::Reverse(r.entry)));
+        removals.extend(candidates);
+    }
+
     // Bullets, lowest priority first, beyond the few every role keeps.
-    let bullets = sel
-        .rules
-        .documents
-        .get(info.document)
-        .and_then(|d| d.bullets)
-        .unwrap_or(CV_DEFAULT_BULLETS);
+    let bullets = doc.and_then(|d| d.bullets).unwrap_or(CV_DEFAULT_BULLETS);
+    let shown_roles = entries(&data, "experience").map_or(0, Vec::len);
     let mut candidates = Vec::new();
-    for (entry, role) in sel
-        .experience
-        .shown
-        .iter()
-        .take(max("experience"))
-        .enumerate()
-    {
+    for (entry, role) in sel.experience.shown.iter().take(shown_roles).enumerate() {
         let printed = role.top_bullets(bullets);
         let mut ranked: Vec<usize> = (0..printed.len()).collect();
         ranked.sort_by_key(|&i| std::cmp::Reverse(printed[i].priority));
         for &bullet in ranked.iter().skip(MIN_BULLETS) {
             candidates.push(Removal {
-                section: "experience",
-                what: "role",
+                section: "experience".to_owned(),
+                what: "role".to_owned(),
                 name: role.entry.id.value.clone(),
                 entry,
                 bullet: Some(bullet),
@@ -114,29 +130,32 @@ pub fn cv_draft(sel: &Selection, content: &Content, info: &BuildInfo) -> CvDraft
     });
     removals.extend(candidates);
 
-    // Whole entries, least important section first.
-    for &(section, what, keep) in DROP_SECTIONS {
-        let entries: Vec<(String, i32)> = match section {
-            "certifications" => names(&sel.certifications.shown),
-            "writing" => names(&sel.writing.shown),
-            "projects" => names(&sel.projects.shown),
-            "education" => names(&sel.education.shown),
-            "skills" => names(&sel.skills.shown),
-            _ => names(&sel.experience.shown),
-        };
-        let count = shown(section).min(entries.len());
-        let mut ranked: Vec<usize> = (0..count).collect();
-        ranked.sort_by_key(|&i| std::cmp::Reverse(entries[i].1));
+    // Whole entries: generic sections the profile listed, then the least important
+    // built-in section first.
+    let listed = doc.map_or(&[][..], |d| &d.sections[..]);
+    let generic = listed
+        .iter()
+        .filter(|s| !extra.contains(s) && sel.list(s).is_some())
+        .map(|s| (s.as_str(), 0));
+    let built: Vec<(&str, usize)> = DROP_SECTIONS
+        .iter()
+        .filter(|(s, _, _)| !extra.iter().any(|e| e == s))
+        .map(|(s, _, keep)| (*s, *keep))
+        .collect();
+    for (section, keep) in generic.chain(built) {
+        let names = printed(section);
+        let mut ranked: Vec<usize> = (0..names.len()).collect();
+        ranked.sort_by_key(|&i| std::cmp::Reverse(names[i].1));
         let mut candidates: Vec<Removal> = ranked
             .into_iter()
             .skip(keep)
             .map(|entry| Removal {
-                section,
-                what,
-                name: entries[entry].0.clone(),
+                section: section.to_owned(),
+                what: what(section),
+                name: names[entry].0.clone(),
                 entry,
                 bullet: None,
-                priority: entries[entry].1,
+                priority: names[entry].1,
             })
             .collect();
         candidates.sort_by_key(|r| (r.priority, std::cmp::Reverse(r.entry)));
@@ -145,17 +164,59 @@ pub fn cv_draft(sel: &Selection, content: &Content, info: &BuildInfo) -> CvDraft
     CvDraft { data, removals }
 }
 
-/// Each shown entry's name (id, or label) and priority, in printed order.
-fn names<T: crate::select::Entry>(shown: &[crate::select::Chosen<T>]) -> Vec<(String, i32)> {
-    shown
+/// What one entry of a section is called in a message.
+fn what(section: &str) -> String {
+    DROP_SECTIONS
         .iter()
-        .map(|c| {
-            (
-                c.entry.id().map_or_else(|| c.entry.label(), str::to_owned),
-                c.entry.priority(),
-            )
-        })
-        .collect()
+        .find(|(s, _, _)| *s == section)
+        .map_or_else(
+            || format!("entry of `{section}`"),
+            |(_, what, _)| (*what).to_owned(),
+        )
+}
+
+/// Each shown entry's name (id, or label) and priority, in printed order.
+fn names_of(sel: &Selection, section: &str) -> Vec<(String, i32)> {
+    fn names<T: Entry>(shown: &[Chosen<T>]) -> Vec<(String, i32)> {
+        shown
+            .iter()
+            .map(|c| {
+                (
+                    c.entry.id().map_or_else(|| c.entry.label(), str::to_owned),
+                    c.entry.priority(),
+                )
+            })
+            .collect()
+    }
+    match section {
+        "experience" => names(&sel.experience.shown),
+        "volunteer" => names(&sel.volunteer.shown),
+        "projects" => names(&sel.projects.shown),
+        "skills" => names(&sel.skills.shown),
+        "education" => names(&sel.education.shown),
+        "certifications" => names(&sel.certifications.shown),
+        "writing" => names(&sel.writing.shown),
+        other => sel.list(other).map(|s| names(&s.shown)).unwrap_or_default(),
+    }
+}
+
+/// A section's entries in a document's data: its list, or a generic section's `entries`.
+pub(super) fn entries<'v>(data: &'v Value, section: &str) -> Option<&'v Vec<Value>> {
+    let value = &data[section];
+    match value {
+        Value::Array(items) => Some(items),
+        Value::Object(map) => map.get("entries").and_then(Value::as_array),
+        _ => None,
+    }
+}
+
+fn entries_mut<'v>(data: &'v mut Value, section: &str) -> Option<&'v mut Vec<Value>> {
+    let value = &mut data[section];
+    match value {
+        Value::Array(items) => Some(items),
+        Value::Object(map) => map.get_mut("entries").and_then(Value::as_array_mut),
+        _ => None,
+    }
 }
 
 impl CvDraft {
@@ -163,8 +224,10 @@ impl CvDraft {
     pub fn apply(&self, drop: usize, tighten: u8) -> Value {
         let gone = &self.removals[..drop.min(self.removals.len())];
         let mut data = self.data.clone();
-        for section in DROP_SECTIONS.iter().map(|(s, _, _)| *s) {
-            let Some(entries) = data[section].as_array_mut() else {
+        let mut sections: Vec<&str> = gone.iter().map(|r| r.section.as_str()).collect();
+        sections.dedup();
+        for section in sections {
+            let Some(entries) = entries_mut(&mut data, section) else {
                 continue;
             };
             let mut index = 0;
@@ -194,41 +257,41 @@ impl CvDraft {
     }
 }
 
-fn cv_data(sel: &Selection, content: &Content, info: &BuildInfo) -> Value {
-    let person = &content.person;
+fn cv_data(ctx: &Ctx) -> Value {
+    let (sel, info) = (ctx.sel, ctx.info);
+    let person = &ctx.content.person;
     let doc = sel.rules.documents.get(info.document);
     let max = |section: &str| document_max(sel.rules, info.document, section).unwrap_or(usize::MAX);
     let bullets = doc.and_then(|d| d.bullets).unwrap_or(CV_DEFAULT_BULLETS);
-    document(
-        sel,
-        content,
-        info,
-        &format!("{} — CV", person.name),
-        json!({
-            "sections": doc.map(|d| d.sections.clone()).unwrap_or_default(),
-            "profile": { "name": sel.rules.name, "description": sel.rules.description },
-            "experience": sel.experience.shown.iter().take(max("experience")).map(|r| role(r, sel, info, bullets)).collect::<Vec<_>>(),
-            "projects": sel.projects.shown.iter().take(max("projects")).map(|p| {
-                let project = p.entry;
-                json!({
-                    "id": project.id.value,
-                    "title": project.title,
-                    "classification": project.classification.label(),
-                    "tagline": rich(&project.tagline),
-                    "role": project.role,
-                    "dates": range_text(project.start.as_ref().map(|s| &s.value), project.end.as_ref()),
-                    "highlights": texts(&p.top_bullets(2)),
-                    "stack": project.stack,
-                    "links": links(&project.links),
-                })
-            }).collect::<Vec<_>>(),
-            "skills": sel.skills.shown.iter().take(max("skills")).map(|s| skill_group(s.entry)).collect::<Vec<_>>(),
-            "education": sel.education.shown.iter().take(max("education")).map(|e| education(e, 2)).collect::<Vec<_>>(),
-            "certifications": sel.certifications.shown.iter().take(max("certifications")).map(|c| certification(c.entry)).collect::<Vec<_>>(),
-            "writing": sel.writing.shown.iter().take(max("writing")).map(|w| writing(w.entry)).collect::<Vec<_>>(),
-            "languages": person.languages.iter().map(language).collect::<Vec<_>>(),
-        }),
-    )
+    let mut fields = json!({
+        "sections": doc.map(|d| d.sections.clone()).unwrap_or_default(),
+        "profile": { "name": sel.rules.name, "description": sel.rules.description },
+        "experience": sel.experience.shown.iter().take(max("experience")).map(|r| ctx.role(r, bullets)).collect::<Vec<_>>(),
+        "volunteer": sel.volunteer.shown.iter().take(max("volunteer")).map(|r| ctx.role(r, 2)).collect::<Vec<_>>(),
+        "projects": sel.projects.shown.iter().take(max("projects")).map(|p| {
+            let mut head = ctx.project_head(p.entry);
+            head["highlights"] = json!(texts(&p.top_bullets(2)));
+            head
+        }).collect::<Vec<_>>(),
+        "skills": sel.skills.shown.iter().take(max("skills")).map(|s| super::portfolio::skill_group(s.entry)).collect::<Vec<_>>(),
+        "education": sel.education.shown.iter().take(max("education")).map(|e| ctx.education(e, 2)).collect::<Vec<_>>(),
+        "certifications": sel.certifications.shown.iter().take(max("certifications")).map(|c| ctx.certification(c.entry)).collect::<Vec<_>>(),
+        "writing": sel.writing.shown.iter().take(max("writing")).map(|w| ctx.writing(w.entry)).collect::<Vec<_>>(),
+        "languages": person.languages.iter().map(super::portfolio::language).collect::<Vec<_>>(),
+    });
+    if let Value::Object(map) = &mut fields {
+        map.extend(ctx.lists(max));
+    }
+    // Spoken languages sit with the skills unless the profile gives them a section; with
+    // no skills to sit with, they get their own.
+    let listed = |name: &str| fields["sections"].as_array().is_some_and(|s| s.iter().any(|x| x == name));
+    let skills = fields["skills"].as_array().is_some_and(|s| !s.is_empty());
+    if !person.languages.is_empty() && !listed("languages") && !(skills && listed("skills")) {
+        if let Some(sections) = fields["sections"].as_array_mut() {
+            sections.push(json!("languages"));
+        }
+    }
+    ctx.document(&format!("{} — {}", person.name, ctx.cat.text("cv")), fields)
 }
 
 /// Keeps the sections that have something to show, so that no heading stands alone.
@@ -239,12 +302,12 @@ pub(super) fn nonempty_sections(data: &mut Value) {
         .flatten()
         .filter(|name| {
             let name = name.as_str().unwrap_or_default();
-            let value = if name == "summary" {
-                &data["person"]["summary"]
-            } else {
-                &data[name]
-            };
-            value.as_array().is_some_and(|v| !v.is_empty())
+            if name == "summary" {
+                return data["person"]["summary"]
+                    .as_array()
+                    .is_some_and(|v| !v.is_empty());
+            }
+            entries(data, name).is_some_and(|v| !v.is_empty())
         })
         .cloned()
         .collect();

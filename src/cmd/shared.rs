@@ -13,7 +13,9 @@ use crate::render::data::{self, BuildInfo};
 use crate::select::Selection;
 use crate::suggest::{did_you_mean, quoted};
 
-/// The profiles to use: the one named, else all of them.
+/// The profiles to use: the one named, else every profile the content defines (the
+/// built-in `all` only when it defines none: it would repeat what the others show, and
+/// double every full build).
 pub fn profiles<'c>(content: &'c Content, name: Option<&str>) -> Result<Vec<&'c Rules>, Diag> {
     match name {
         Some(name) => content
@@ -21,7 +23,12 @@ pub fn profiles<'c>(content: &'c Content, name: Option<&str>) -> Result<Vec<&'c 
             .get(name)
             .map(|r| vec![r])
             .ok_or_else(|| unknown_profile(name, content.rules.keys())),
-        None => Ok(content.rules.values().collect()),
+        None if content.profiles.is_empty() => Ok(content.rules.values().collect()),
+        None => Ok(content
+            .rules
+            .values()
+            .filter(|r| content.profiles.contains_key(&r.name))
+            .collect()),
     }
 }
 

@@ -1,28 +1,27 @@
 //! JSON Resume (<https://jsonresume.org/schema>) in and out.
 //!
 //! What maps where (the README's "Coming from JSON Resume or RenderCV" says the same):
-//! `basics` -> `person` (`label` is the headline, `location` one line, `profiles` links);
-//! `work` (and the legacy `company`/`website`) and `volunteer` -> `experience` (volunteer
-//! roles have `employment: volunteer`); `education` -> `education` (`studyType in area`
-//! is the degree, `score` and `courses` are details); `awards` -> `certifications`
-//! tagged `award`; `certificates` -> `certifications`; `publications` -> `writing`
-//! (papers); `skills` -> skill groups; `languages` -> `person.languages`; `projects` ->
-//! `projects`; `meta.lastModified` -> `updated`. Everything else is named in a warning.
+//! `basics` -> `person` (`label` is the headline, `location` one line, `profiles` links
+//! with their network and user name); `work` (and the legacy `company`/`website`) ->
+//! `experience` (`description` is the role's `about`); `volunteer` -> `volunteer`;
+//! `education` -> `education` (`studyType in area` is the degree; `score`, `courses` and
+//! `url` as they are); `awards` -> `awards`; `certificates` -> `certifications`;
+//! `publications` -> `publications`; `skills` -> skill groups (with `level`);
+//! `languages` -> `person.languages`; `interests` -> `interests`; `references` ->
+//! `references` (private); `projects` -> `projects` (`type` is the classification as
+//! typed, `entity` the organisation); `meta.lastModified` -> `updated`. Everything else is
+//! named in a warning.
 
 use serde_json::{Map, Value, json};
 
 use super::read::{Obj, Warnings};
 use super::{Ids, Imported, bare_project, bare_role, bullet, parse_date, parse_end, spanned};
 use crate::model::{
-    Certification, Contact, Content, ContentFile, Date, Education, End, Label, Language, Link,
-    Person, Project, Role, SkillGroup, Text, Writing,
+    Certification, Contact, Content, ContentFile, Date, Education, End, Item, Label, Language,
+    Link, Person, Project, Role, SkillGroup, Text,
 };
-use crate::select::{Chosen, Selection};
+use crate::select::{Chosen, Section, Selection};
 
-/// The tag that marks a certification as a JSON Resume award, both ways.
-pub const AWARD_TAG: &str = "award";
-/// The prefix that marks an education detail as JSON Resume's `score`, both ways.
-pub const SCORE_PREFIX: &str = "Score: ";
 const NO_PLACE: &str = "not part of the JSON Resume schema, and `resume` has no place for it";
 
 /// Reads a JSON Resume document into content files.
@@ -32,36 +31,29 @@ pub fn import(root: &Value) -> Imported {
     let mut ids = Ids::default();
 
     let person = basics(&doc.object("basics"), &doc);
-    let mut experience = Vec::new();
-    for w in doc.objects("work") {
-        experience.extend(role(&w, &mut ids, None));
-    }
-    for v in doc.objects("volunteer") {
-        experience.extend(role(&v, &mut ids, Some(Label("volunteer".into()))));
-    }
+    let experience = doc
+        .objects("work")
+        .iter()
+        .filter_map(|w| role(w, &mut ids, "name"))
+        .collect();
+    let volunteer = doc
+        .objects("volunteer")
+        .iter()
+        .filter_map(|v| role(v, &mut ids, "organization"))
+        .collect();
     let education: Vec<Education> = doc
         .objects("education")
         .iter()
         .filter_map(|e| school(e, &mut ids))
         .collect();
+    let awards = items(&doc, "awards", &mut ids, |a| Item {
+        title: a.str("title"),
+        organization: a.str("awarder"),
+        date: date(a, "date").map(spanned),
+        summary: a.str("summary").map(Text::Plain),
+        ..Item::default()
+    });
     let mut certifications = Vec::new();
-    for a in doc.objects("awards") {
-        let Some(name) = a.str("title") else {
-            a.warn(format!("dropped `{}`: an award needs a `title`", a.path));
-            continue;
-        };
-        certifications.push(Certification {
-            id: Some(spanned(ids.make(&[&name], "award"))),
-            name,
-            issuer: a.str("awarder"),
-            date: date(&a, "date"),
-            url: None,
-            tags: vec![spanned(AWARD_TAG.to_owned())],
-            priority: 0,
-        });
-        a.drop("summary", "a certification has no summary in `resume`");
-        a.finish(NO_PLACE);
-    }
     for c in doc.objects("certificates") {
         let Some(name) = c.str("name") else {
             c.warn(format!(
@@ -81,28 +73,14 @@ pub fn import(root: &Value) -> Imported {
         });
         c.finish(NO_PLACE);
     }
-    let mut writing = Vec::new();
-    for p in doc.objects("publications") {
-        let Some(title) = p.str("name") else {
-            p.warn(format!(
-                "dropped `{}`: a publication needs a `name`",
-                p.path
-            ));
-            continue;
-        };
-        writing.push(Writing {
-            id: Some(spanned(ids.make(&[&title], "publication"))),
-            title,
-            kind: Some(Label("paper".into())),
-            venue: p.str("publisher"),
-            date: date(&p, "releaseDate"),
-            url: p.str("url"),
-            tags: Vec::new(),
-            priority: 0,
-        });
-        p.drop("summary", "writing has no summary in `resume`");
-        p.finish(NO_PLACE);
-    }
+    let publications = items(&doc, "publications", &mut ids, |p| Item {
+        title: p.str("name"),
+        venue: p.str("publisher"),
+        date: date(p, "releaseDate").map(spanned),
+        url: p.str("url"),
+        summary: p.str("summary").map(Text::Plain),
+        ..Item::default()
+    });
     let mut skills = Vec::new();
     for s in doc.objects("skills") {
         let Some(group) = s.str("name") else {
@@ -112,10 +90,10 @@ pub fn import(root: &Value) -> Imported {
         skills.push(SkillGroup {
             id: Some(spanned(ids.make(&["skills", &group], "skills"))),
             items: s.strings("keywords"),
+            level: s.str("level"),
             group,
             ..SkillGroup::default()
         });
-        s.drop("level", "a skill group has no level in `resume`");
         s.finish(NO_PLACE);
     }
     let projects: Vec<Project> = doc
@@ -123,18 +101,16 @@ pub fn import(root: &Value) -> Imported {
         .iter()
         .filter_map(|p| project(p, &mut ids))
         .collect();
-    for i in doc.objects("interests") {
-        i.warn(format!(
-            "dropped `{}`: `resume` has no interests section",
-            i.path
-        ));
-    }
-    for r in doc.objects("references") {
-        r.warn(format!(
-            "dropped `{}`: `resume` has no references section",
-            r.path
-        ));
-    }
+    let interests = items(&doc, "interests", &mut ids, |i| Item {
+        title: i.str("name"),
+        items: i.strings("keywords"),
+        ..Item::default()
+    });
+    let references = items(&doc, "references", &mut ids, |r| Item {
+        title: r.str("name"),
+        summary: r.str("reference").map(Text::Plain),
+        ..Item::default()
+    });
     let meta = doc.object("meta");
     let updated = meta.str("lastModified").and_then(|t| match parse_date(&t) {
         Ok(d) => d,
@@ -153,14 +129,38 @@ pub fn import(root: &Value) -> Imported {
         person: Some(spanned(person)),
         updated: updated.map(spanned),
         experience,
+        volunteer,
         education,
         skills,
         certifications,
-        writing,
+        publications,
+        awards,
+        interests,
+        references,
         projects,
         ..Default::default()
     };
     Imported::from_content(content, warnings.take())
+}
+
+/// The entries of one of JSON Resume's simple sections as items, each with an id made
+/// from its title; an entry without a title is dropped with a warning.
+fn items(doc: &Obj, key: &str, ids: &mut Ids, read: impl Fn(&Obj) -> Item) -> Vec<Item> {
+    let mut out = Vec::new();
+    for o in doc.objects(key) {
+        let item = read(&o);
+        o.finish(NO_PLACE);
+        let Some(title) = item.title.clone() else {
+            o.warn(format!("dropped `{}`: it has no name or title", o.path));
+            continue;
+        };
+        let fallback = key.trim_end_matches('s');
+        out.push(Item {
+            id: Some(spanned(ids.make(&[&title], fallback))),
+            ..item
+        });
+    }
+    out
 }
 
 fn date(o: &Obj, key: &str) -> Option<Date> {
@@ -195,33 +195,43 @@ fn basics(b: &Obj, doc: &Obj) -> Person {
     let location = if b.raw("location").is_some_and(Value::is_string) {
         b.str("location")
     } else {
+        // One line, as a letter's address reads: street, postal code and city, region, country.
         let loc = b.object("location");
-        let parts: Vec<String> = ["city", "region", "countryCode"]
-            .iter()
-            .filter_map(|k| loc.str(k))
-            .collect();
-        let why = "`resume` keeps a location as city, region and country";
-        loc.drop("address", why);
-        loc.drop("postalCode", why);
+        let city = match (loc.str("postalCode"), loc.str("city")) {
+            (Some(code), Some(city)) => Some(format!("{code} {city}")),
+            (code, city) => city.or(code),
+        };
+        let parts: Vec<String> = [
+            loc.str("address"),
+            city,
+            loc.str("region"),
+            loc.str("countryCode"),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|s| s.lines().map(str::trim).collect::<Vec<_>>().join(", "))
+        .collect();
         loc.finish(NO_PLACE);
         (!parts.is_empty()).then(|| parts.join(", "))
     };
     let mut links = Vec::new();
     for p in b.objects("profiles") {
-        let url = p.str("url").or_else(|| {
-            let (network, user) = (p.str("network")?, p.str("username")?);
-            super::network_url(&network, &user)
-        });
+        let (network, username) = (p.str("network"), p.str("username"));
+        let url = p
+            .str("url")
+            .or_else(|| super::network_url(network.as_deref()?, username.as_deref()?));
         match url {
-            Some(url) => links.push(Link { url, ..Link::default() }),
+            Some(url) => links.push(Link {
+                url,
+                network,
+                username,
+                ..Link::default()
+            }),
             None => p.warn(format!(
                 "dropped `{}`: a profile needs a `url` (or a well-known `network` and a `username`)",
                 p.path
             )),
         }
-        // The network and user name are read back from the address on export.
-        p.str("network");
-        p.str("username");
         p.finish(NO_PLACE);
     }
     b.drop(
@@ -264,47 +274,32 @@ fn basics(b: &Obj, doc: &Obj) -> Person {
     person
 }
 
-fn role(w: &Obj, ids: &mut Ids, employment: Option<Label>) -> Option<Role> {
+/// A work or volunteer entry; `org_key` is where the organisation's name is (`name` in
+/// `work`, `organization` in `volunteer`).
+fn role(w: &Obj, ids: &mut Ids, org_key: &str) -> Option<Role> {
     // `company` and `website` are the names of JSON Resume before 1.0.
     let organization = w
-        .str("name")
+        .str(org_key)
         .or_else(|| w.str("company"))
         .or_else(|| w.str("organization"));
-    let Some(organization) = organization else {
+    let title = w.str("position");
+    let Some(title) = title.or_else(|| organization.clone()) else {
         w.warn(format!(
-            "dropped `{}`: a role needs an organisation (`name`)",
+            "dropped `{}`: it has neither a `position` nor an organisation",
             w.path
         ));
         return None;
     };
-    let Some(start) = date(w, "startDate") else {
-        w.warn(format!(
-            "dropped `{}` ({organization}): a role needs a `startDate`",
-            w.path
-        ));
-        return None;
-    };
-    let title = w.str("position").unwrap_or_else(|| {
-        w.warn(format!(
-            "`{}.position` is missing: the role's title is left empty",
-            w.path
-        ));
-        String::new()
-    });
-    let base = bare_role(ids, title, Some(organization), Some(start));
+    let base = bare_role(ids, title, organization, date(w, "startDate"));
     let role = Role {
         url: w.str("url").or_else(|| w.str("website")),
-        employment,
+        about: w.str("description").map(Text::Plain),
         location: w.str("location"),
         end: end(w, "endDate").map(spanned),
         summary: w.str("summary").map(Text::Plain),
         highlights: w.strings("highlights").into_iter().map(bullet).collect(),
         ..base
     };
-    w.drop(
-        "description",
-        "a role has no description of the organisation in `resume`",
-    );
     w.finish(NO_PLACE);
     Some(role)
 }
@@ -328,11 +323,6 @@ fn school(e: &Obj, ids: &mut Ids) -> Option<Education> {
             String::new()
         }
     };
-    let mut details = Vec::new();
-    if let Some(score) = e.str("score") {
-        details.push(bullet(format!("{SCORE_PREFIX}{score}")));
-    }
-    details.extend(e.strings("courses").into_iter().map(bullet));
     let start = date(e, "startDate");
     let id = ids.make(
         &[
@@ -347,10 +337,11 @@ fn school(e: &Obj, ids: &mut Ids) -> Option<Education> {
         degree: (!degree.is_empty()).then_some(degree),
         start: start.map(spanned),
         end: end(e, "endDate").map(spanned),
-        details,
+        score: e.str("score"),
+        courses: e.strings("courses"),
+        url: e.str("url"),
         ..Education::default()
     };
-    e.drop("url", "an education entry has no address in `resume`");
     e.finish(NO_PLACE);
     Some(edu)
 }
@@ -370,6 +361,7 @@ fn project(p: &Obj, ids: &mut Ids) -> Option<Project> {
     let base = bare_project(ids.make(&[&title], "project"), title, classification(p));
     let project = Project {
         tagline,
+        organization: p.str("entity"),
         role: (!roles.is_empty()).then(|| roles.join(", ")),
         start: date(p, "startDate").map(spanned),
         end: end(p, "endDate").map(spanned),
@@ -377,14 +369,15 @@ fn project(p: &Obj, ids: &mut Ids) -> Option<Project> {
         stack: p.strings("keywords"),
         links: p
             .str("url")
-            .map(|url| vec![Link { url, ..Link::default() }])
+            .map(|url| {
+                vec![Link {
+                    url,
+                    ..Link::default()
+                }]
+            })
             .unwrap_or_default(),
         ..base
     };
-    p.drop(
-        "entity",
-        "link the project to a role with `at:` (a role id) instead",
-    );
     p.finish(NO_PLACE);
     Some(project)
 }
@@ -425,27 +418,69 @@ fn kept<T>(c: &Chosen<T>) -> Value {
     ranked.iter().map(|r| json!(r.bullet.text)).collect()
 }
 
-/// A link as a JSON Resume profile: the network and user name read from the address.
+/// A link as a JSON Resume profile: the network and user name as written, or read from
+/// the address.
 fn profile(link: &Link) -> Value {
-    let network = super::network_of(&link.url)
-        .map(str::to_owned)
+    let network = link
+        .network
+        .clone()
+        .or_else(|| super::network_of(&link.url).map(str::to_owned))
         .or_else(|| link.label.clone())
         .unwrap_or_else(|| {
             let host = link.url.split("://").nth(1).unwrap_or(&link.url);
             host.split('/').next().unwrap_or(host).to_owned()
         });
-    let username = link
-        .url
-        .split("://")
-        .nth(1)
-        .and_then(|rest| rest.trim_end_matches('/').rsplit('/').next())
-        .map(|u| u.trim_start_matches('@').to_owned())
-        .unwrap_or_default();
+    let username = link.username.clone().unwrap_or_else(|| {
+        link.url
+            .split("://")
+            .nth(1)
+            .and_then(|rest| rest.trim_end_matches('/').rsplit('/').next())
+            .map(|u| u.trim_start_matches('@').to_owned())
+            .unwrap_or_default()
+    });
     obj(&[
         ("network", json!(network)),
         ("username", json!(username)),
         ("url", json!(link.url)),
     ])
+}
+
+/// Long text as JSON Resume's one string: paragraphs and list items, a blank line apart.
+fn plain(text: Option<&Text>) -> Value {
+    text.map_or(Value::Null, |t| json!(t.strings().join("\n\n")))
+}
+
+/// A work or volunteer entry; `org_key` is where the organisation's name goes.
+fn role_json(sel: &Selection, c: &Chosen<Role>, org_key: &str) -> Value {
+    let r = c.entry;
+    let hide = r.confidential.is_some() && !sel.private;
+    let name = match &r.confidential {
+        Some(public) if !sel.private => Some(public.clone()),
+        _ => r.organization.clone(),
+    };
+    obj(&[
+        (org_key, json!(name)),
+        ("position", json!(r.title)),
+        ("url", json!(r.url.as_ref().filter(|_| !hide))),
+        ("location", json!(r.location)),
+        ("description", plain(r.about.as_ref())),
+        ("startDate", date_json(r.start.as_ref().map(|s| &s.value))),
+        ("endDate", end_json(r.end.as_ref().map(|e| &e.value))),
+        ("summary", plain(r.summary.as_ref())),
+        ("highlights", kept(c)),
+    ])
+}
+
+/// The shown entries of one of the simple sections, each written by `write`.
+fn list_json(sel: &Selection, name: &str, write: impl Fn(&Item) -> Value) -> Value {
+    let section: Option<&Section<Item>> = sel.list(name);
+    section
+        .map(|s| s.shown.iter().map(|c| write(c.entry)).collect())
+        .unwrap_or(Value::Array(Vec::new()))
+}
+
+fn item_date(i: &Item) -> Value {
+    date_json(i.date.as_ref().or(i.start.as_ref()).map(|d| &d.value))
 }
 
 /// The selection as a JSON Resume document.
@@ -457,7 +492,7 @@ pub fn export(sel: &Selection, content: &Content) -> Value {
         ("email", json!(p.contact.email)),
         ("phone", json!(p.contact.phone)),
         ("url", json!(p.contact.website)),
-        ("summary", json!(sel.summary)),
+        ("summary", plain(sel.summary)),
         (
             "location",
             p.location
@@ -469,46 +504,18 @@ pub fn export(sel: &Selection, content: &Content) -> Value {
             p.contact.links.iter().map(profile).collect::<Value>(),
         ),
     ]);
-    let org = |name: &str, confidential: Option<&String>| match confidential {
-        Some(public) if !sel.private => public.clone(),
-        _ => name.to_owned(),
-    };
-    let mut work = Vec::new();
-    let mut volunteer = Vec::new();
-    for c in &sel.experience.shown {
-        let r = c.entry;
-        let hide = r.confidential.is_some() && !sel.private;
-        let name = org(
-            r.organization.as_deref().unwrap_or_default(),
-            r.confidential.as_ref(),
-        );
-        let is_volunteer = r.employment.as_ref().is_some_and(|e| e.key() == "volunteer");
-        let entry = obj(&[
-            (
-                if is_volunteer { "organization" } else { "name" },
-                json!(name),
-            ),
-            ("position", json!(r.title)),
-            ("url", json!(r.url.as_ref().filter(|_| !hide))),
-            (
-                "location",
-                if is_volunteer {
-                    Value::Null
-                } else {
-                    json!(r.location)
-                },
-            ),
-            ("startDate", date_json(r.start.as_ref().map(|s| &s.value))),
-            ("endDate", end_json(r.end.as_ref().map(|e| &e.value))),
-            ("summary", json!(r.summary.as_ref().map(|s| s.strings().join("\n\n")))),
-            ("highlights", kept(c)),
-        ]);
-        if is_volunteer {
-            volunteer.push(entry);
-        } else {
-            work.push(entry);
-        }
-    }
+    let work: Vec<Value> = sel
+        .experience
+        .shown
+        .iter()
+        .map(|c| role_json(sel, c, "name"))
+        .collect();
+    let volunteer: Vec<Value> = sel
+        .volunteer
+        .shown
+        .iter()
+        .map(|c| role_json(sel, c, "organization"))
+        .collect();
     let education: Vec<Value> = sel
         .education
         .shown
@@ -521,47 +528,41 @@ pub fn export(sel: &Selection, content: &Content) -> Value {
                 None if degree.is_empty() => (Value::Null, Value::Null),
                 None => (Value::Null, Value::from(degree)),
             };
-            let mut ranked = c.bullets.clone();
-            ranked.sort_by_key(|r| r.position);
-            let mut score = Value::Null;
-            let mut courses = Vec::new();
-            for r in ranked {
-                match r.bullet.text.strip_prefix(SCORE_PREFIX) {
-                    Some(s) if score.is_null() => score = json!(s),
-                    _ => courses.push(json!(r.bullet.text)),
-                }
-            }
             obj(&[
                 ("institution", json!(e.institution)),
+                ("url", json!(e.url)),
                 ("area", area),
                 ("studyType", study),
                 ("startDate", date_json(e.start.as_ref().map(|d| &d.value))),
                 ("endDate", end_json(e.end.as_ref().map(|d| &d.value))),
-                ("score", score),
-                ("courses", Value::Array(courses)),
+                ("score", json!(e.score)),
+                ("courses", json!(e.courses)),
             ])
         })
         .collect();
-    let mut awards = Vec::new();
-    let mut certificates = Vec::new();
-    for c in &sel.certifications.shown {
-        let c = c.entry;
-        if c.tags.iter().any(|t| t.value == AWARD_TAG) {
-            awards.push(obj(&[
-                ("title", json!(c.name)),
-                ("date", date_json(c.date.as_ref())),
-                ("awarder", json!(c.issuer)),
-            ]));
-        } else {
-            certificates.push(obj(&[
+    let certificates: Vec<Value> = sel
+        .certifications
+        .shown
+        .iter()
+        .map(|c| {
+            let c = c.entry;
+            obj(&[
                 ("name", json!(c.name)),
                 ("date", date_json(c.date.as_ref())),
                 ("url", json!(c.url)),
                 ("issuer", json!(c.issuer)),
-            ]));
-        }
-    }
-    let publications: Vec<Value> = sel
+            ])
+        })
+        .collect();
+    let awards = list_json(sel, "awards", |a| {
+        obj(&[
+            ("title", json!(a.title)),
+            ("date", item_date(a)),
+            ("awarder", json!(a.organization)),
+            ("summary", plain(a.summary.as_ref())),
+        ])
+    });
+    let mut publications: Vec<Value> = sel
         .writing
         .shown
         .iter()
@@ -575,6 +576,29 @@ pub fn export(sel: &Selection, content: &Content) -> Value {
             ])
         })
         .collect();
+    if let Value::Array(papers) = list_json(sel, "publications", |w| {
+        obj(&[
+            ("name", json!(w.title)),
+            (
+                "publisher",
+                json!(w.venue.as_ref().or(w.organization.as_ref())),
+            ),
+            ("releaseDate", item_date(w)),
+            ("url", json!(w.url)),
+            ("summary", plain(w.summary.as_ref())),
+        ])
+    }) {
+        publications.extend(papers);
+    }
+    let interests = list_json(sel, "interests", |i| {
+        obj(&[("name", json!(i.title)), ("keywords", json!(i.items))])
+    });
+    let references = list_json(sel, "references", |r| {
+        obj(&[
+            ("name", json!(r.title)),
+            ("reference", plain(r.summary.as_ref())),
+        ])
+    });
     let skills: Vec<Value> = sel
         .skills
         .shown
@@ -582,6 +606,7 @@ pub fn export(sel: &Selection, content: &Content) -> Value {
         .map(|c| {
             obj(&[
                 ("name", json!(c.entry.group)),
+                ("level", json!(c.entry.level)),
                 ("keywords", json!(c.entry.items)),
             ])
         })
@@ -600,6 +625,7 @@ pub fn export(sel: &Selection, content: &Content) -> Value {
             obj(&[
                 ("name", json!(pr.title)),
                 ("description", json!(pr.tagline)),
+                ("entity", json!(pr.organization)),
                 ("highlights", kept(c)),
                 ("keywords", json!(pr.stack)),
                 ("startDate", date_json(pr.start.as_ref().map(|d| &d.value))),
@@ -631,11 +657,13 @@ pub fn export(sel: &Selection, content: &Content) -> Value {
         ("work", Value::Array(work)),
         ("volunteer", Value::Array(volunteer)),
         ("education", Value::Array(education)),
-        ("awards", Value::Array(awards)),
+        ("awards", awards),
         ("certificates", Value::Array(certificates)),
         ("publications", Value::Array(publications)),
         ("skills", Value::Array(skills)),
         ("languages", Value::Array(languages)),
+        ("interests", interests),
+        ("references", references),
         ("projects", Value::Array(projects)),
         ("meta", meta),
     ])

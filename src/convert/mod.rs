@@ -81,7 +81,13 @@ impl Imported {
                 ..none()
             },
         );
-        out.file("volunteer.yaml", ContentFile { volunteer, ..none() });
+        out.file(
+            "volunteer.yaml",
+            ContentFile {
+                volunteer,
+                ..none()
+            },
+        );
         out.file("skills.yaml", ContentFile { skills, ..none() });
         out.file(
             "publications.yaml",
@@ -92,7 +98,13 @@ impl Imported {
         );
         out.file("talks.yaml", ContentFile { talks, ..none() });
         out.file("awards.yaml", ContentFile { awards, ..none() });
-        out.file("interests.yaml", ContentFile { interests, ..none() });
+        out.file(
+            "interests.yaml",
+            ContentFile {
+                interests,
+                ..none()
+            },
+        );
         out.file(
             "references.yaml",
             ContentFile {

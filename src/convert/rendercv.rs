@@ -165,7 +165,10 @@ pub fn import(root: &Node) -> Imported {
         let (network, user) = (s.str("network"), s.str("username"));
         match (&network, &user) {
             (Some(n), Some(u)) => match super::network_url(n, u) {
-                Some(url) => links.push(Link { url, ..Link::default() }),
+                Some(url) => links.push(Link {
+                    url,
+                    ..Link::default()
+                }),
                 None => s.warn(format!(
                     "dropped `{}`: `{n}` is not a network RenderCV knows",
                     s.path
@@ -469,7 +472,12 @@ fn project(e: &Obj, ids: &mut Ids) -> Option<Project> {
     };
     let links = e
         .str("url")
-        .map(|url| vec![Link { url, ..Link::default() }])
+        .map(|url| {
+            vec![Link {
+                url,
+                ..Link::default()
+            }]
+        })
         .unwrap_or_default();
     e.drop("location", "a project has no location in `resume`");
     // RenderCV says nothing of what kind of project it was: no classification is invented.

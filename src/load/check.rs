@@ -7,9 +7,7 @@ use std::path::Path;
 
 use super::design;
 use crate::diagnostic::{Diag, SourceFiles};
-use crate::model::{
-    BUILT_IN, Content, ContentFile, Date, End, RESERVED, Span, Spanned, built_in,
-};
+use crate::model::{BUILT_IN, Content, ContentFile, Date, End, RESERVED, Span, Spanned, built_in};
 use crate::suggest::{did_you_mean, quoted};
 
 /// What failed to load before the whole was checked: references to these ids are not
@@ -195,8 +193,9 @@ fn check_sections(c: &Content, diags: &mut Vec<Diag>) {
                             .at(id.span)
                             .hint(format!("choose another; reserved: {}", quoted(RESERVED))),
                     );
-                } else if let Some(s) = did_you_mean(id, &BUILT_IN.iter().map(|b| b.name).collect::<Vec<_>>())
-                    .filter(|s| s.trim_end_matches('s') == id.trim_end_matches('s'))
+                } else if let Some(s) =
+                    did_you_mean(id, &BUILT_IN.iter().map(|b| b.name).collect::<Vec<_>>())
+                        .filter(|s| s.trim_end_matches('s') == id.trim_end_matches('s'))
                 {
                     diags.push(
                         Diag::error(format!("`{}` is so close to the built-in section `{s}` that it reads as a typo", id.value))

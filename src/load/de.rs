@@ -132,7 +132,10 @@ pub fn every_error<'de, T: de::Deserialize<'de>>(
         {
             let mut sink = sink.borrow_mut();
             for e in round.into_inner() {
-                if !sink.iter().any(|s| s.span == e.span && s.message == e.message) {
+                if !sink
+                    .iter()
+                    .any(|s| s.span == e.span && s.message == e.message)
+                {
                     sink.push(e);
                 }
             }
@@ -246,11 +249,10 @@ impl<'a> De<'a> {
                 .expected("text")
                 .with_hint("write the text after the colon, or leave the key out")),
             // An empty string says nothing: leaving the key out says it plainly.
-            Kind::Scalar { text, .. } if text.trim().is_empty() => Err(Error::new(
-                self.node.span,
-                "empty text: leave the key out",
-            )
-            .with_hint("a key with nothing to say is left out, not given `\"\"`")),
+            Kind::Scalar { text, .. } if text.trim().is_empty() => {
+                Err(Error::new(self.node.span, "empty text: leave the key out")
+                    .with_hint("a key with nothing to say is left out, not given `\"\"`"))
+            }
             Kind::Scalar { text, .. } => Ok(text),
             Kind::Seq(_) => Err(self
                 .expected("text")
@@ -434,9 +436,9 @@ impl<'de> Deserializer<'de> for De<'_> {
                     de: self,
                     items: items.iter(),
                 }),
-                Kind::Map(_) => Err(self.expected("text, or a list").with_hint(
-                    "is the indentation right? text that contains `: ` must be quoted",
-                )),
+                Kind::Map(_) => Err(self
+                    .expected("text, or a list")
+                    .with_hint("is the indentation right? text that contains `: ` must be quoted")),
                 _ => v.visit_str(self.text()?),
             },
             Kind::Scalar { .. } if TEXT_SHORTHAND.contains(&name) && !self.node.is_null() => {

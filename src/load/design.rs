@@ -38,10 +38,14 @@ pub fn check(design: &Design, diags: &mut Vec<Diag>) {
             (LabelText::Text(_), _) => Some("a text".to_owned()),
             (LabelText::List(_), LabelText::List(items)) if items.len() == 12 => None,
             (LabelText::List(_), _) => Some("a list of the 12 month names".to_owned()),
-            (LabelText::Forms(_), LabelText::Forms(forms)) if key.as_str() == "kinds" => forms
-                .keys()
-                .find(|k| normalise(k) != **k)
-                .map(|k| format!("kinds by their normalised name (`{}`, not `{k}`)", normalise(k))),
+            (LabelText::Forms(_), LabelText::Forms(forms)) if key.as_str() == "kinds" => {
+                forms.keys().find(|k| normalise(k) != **k).map(|k| {
+                    format!(
+                        "kinds by their normalised name (`{}`, not `{k}`)",
+                        normalise(k)
+                    )
+                })
+            }
             (LabelText::Forms(_), LabelText::Forms(forms)) => forms
                 .keys()
                 .find(|k| !PLURAL_FORMS.contains(&k.as_str()))

@@ -5,8 +5,8 @@
 //! next, and the merged result is checked as a whole (`check`).
 
 mod check;
-mod design;
 mod de;
+mod design;
 pub mod profiles;
 pub mod yaml;
 

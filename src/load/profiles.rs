@@ -8,8 +8,7 @@ use crate::diagnostic::{Diag, SourceFile, SourceFiles};
 use crate::model::rules::{DocumentRules, Filter, Labeled, ResolvedOrder, Rules, SectionRules};
 use crate::model::selector::{Expr, Key, Term, Value};
 use crate::model::{
-    Content, DOCUMENTS, KNOWN_KINDS, Order, Profile, Span, Spanned, built_in, document,
-    normalise,
+    Content, DOCUMENTS, KNOWN_KINDS, Order, Profile, Span, Spanned, built_in, document, normalise,
 };
 use crate::suggest::{did_you_mean, quoted};
 
@@ -493,7 +492,11 @@ fn compile(name: &str, p: &Profile, checker: &mut Checker) -> Rules {
             let explicit = rule.sections.is_some();
             let sections: Vec<String> = rule.sections.map_or_else(
                 || {
-                    let own = if kind.name == "case-study" { &[][..] } else { &own[..] };
+                    let own = if kind.name == "case-study" {
+                        &[][..]
+                    } else {
+                        &own[..]
+                    };
                     kind.default_sections
                         .iter()
                         .chain(kind.extra_sections)

@@ -332,8 +332,14 @@ mod tests {
                     assert_eq!(items.len(), 12, "`{tag}`: `{key}` needs 12 months");
                 }
             }
-            let extra: Vec<_> = entries.keys().filter(|k| !reference.contains_key(*k)).collect();
-            assert!(extra.is_empty(), "`{tag}` has keys English lacks: {extra:?}");
+            let extra: Vec<_> = entries
+                .keys()
+                .filter(|k| !reference.contains_key(*k))
+                .collect();
+            assert!(
+                extra.is_empty(),
+                "`{tag}` has keys English lacks: {extra:?}"
+            );
         }
     }
 
@@ -371,6 +377,9 @@ mod tests {
         assert_eq!(c.text("stack"), "Built with");
         assert_eq!(c.kind(&Label("MVP".into())), "Minimum viable product");
         assert_eq!(c.kind(&Label("Tool".into())), "Tool");
-        assert_eq!(c.kind(&Label("MVP / SaaS foundation".into())), "MVP / SaaS foundation");
+        assert_eq!(
+            c.kind(&Label("MVP / SaaS foundation".into())),
+            "MVP / SaaS foundation"
+        );
     }
 }

@@ -151,7 +151,13 @@ impl Design {
                 for (key, text) in &self.labels {
                     match (labels.get_mut(key), &text.value) {
                         // Forms (plural forms, kinds) merge form by form.
-                        (Some(Spanned { value: LabelText::Forms(theirs), .. }), LabelText::Forms(mine)) => {
+                        (
+                            Some(Spanned {
+                                value: LabelText::Forms(theirs),
+                                ..
+                            }),
+                            LabelText::Forms(mine),
+                        ) => {
                             theirs.extend(mine.iter().map(|(k, v)| (k.clone(), v.clone())));
                         }
                         _ => {

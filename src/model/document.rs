@@ -130,6 +130,20 @@ pub fn document(name: &str) -> Option<&'static DocumentKind> {
 /// Names a section of the author's own may not take: they are keys of every
 /// document's data.
 pub const RESERVED: &[&str] = &[
-    "document", "meta", "design", "person", "labels", "sections", "intros", "profile", "fit",
-    "kind", "project", "case_study", "related", "links", "custom", "chips",
+    "document",
+    "meta",
+    "design",
+    "person",
+    "labels",
+    "sections",
+    "intros",
+    "profile",
+    "fit",
+    "kind",
+    "project",
+    "case_study",
+    "related",
+    "links",
+    "custom",
+    "chips",
 ];

@@ -33,7 +33,10 @@ impl Entry for Role {
     fn every_tag(&self) -> Vec<&Spanned<String>> {
         let mut tags: Vec<&Spanned<String>> = self.tags.iter().collect();
         tags.extend(bullet_tags(&self.highlights));
-        for text in [&self.narrative, &self.summary, &self.about].into_iter().flatten() {
+        for text in [&self.narrative, &self.summary, &self.about]
+            .into_iter()
+            .flatten()
+        {
             tags.extend(text.tags());
         }
         tags
@@ -64,7 +67,14 @@ impl Entry for Project {
         tags.extend(p.postmortem.iter().flat_map(|i| &i.tags));
         tags.extend(p.metrics.iter().flat_map(|m| &m.tags));
         tags.extend(p.figures.iter().flat_map(|f| &f.tags));
-        let texts = [&p.scope, &p.problem, &p.rationale, &p.scale, &p.outcome, &p.sections];
+        let texts = [
+            &p.scope,
+            &p.problem,
+            &p.rationale,
+            &p.scale,
+            &p.outcome,
+            &p.sections,
+        ];
         for text in texts.into_iter().flatten() {
             tags.extend(text.tags());
         }
@@ -238,7 +248,14 @@ impl Content {
             texts.extend([&r.summary, &r.about, &r.narrative].into_iter().flatten());
         }
         for p in &self.projects {
-            let own = [&p.scope, &p.problem, &p.rationale, &p.scale, &p.outcome, &p.sections];
+            let own = [
+                &p.scope,
+                &p.problem,
+                &p.rationale,
+                &p.scale,
+                &p.outcome,
+                &p.sections,
+            ];
             texts.extend(own.into_iter().flatten());
             texts.extend(p.architecture.as_ref().and_then(|a| a.overview.as_ref()));
         }
@@ -246,7 +263,11 @@ impl Content {
             texts.extend([&c.summary, &c.sections].into_iter().flatten());
         }
         texts.extend(self.principles.iter().map(|p| &p.text));
-        texts.extend(self.explorations.iter().filter_map(|e| e.description.as_ref()));
+        texts.extend(
+            self.explorations
+                .iter()
+                .filter_map(|e| e.description.as_ref()),
+        );
         for (_, items) in self.generic_lists() {
             texts.extend(items.iter().filter_map(|i| i.summary.as_ref()));
         }

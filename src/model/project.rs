@@ -28,6 +28,10 @@ pub struct Project {
     /// The id of the role (job) this was built in, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<Spanned<String>>,
+    /// Who it was built for or with, when no role of `experience` says it (a client, a
+    /// university, an open-source foundation). `at:` takes the role's organisation instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
     /// If set, the client or employer stays anonymous and readers see this instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidential: Option<String>,

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::selector::{Expr, Subject};
 use super::{
-    Block, Bullet, CaseStudy, Figure, Certification, Date, Decision, Education, End, Exploration,
+    Block, Bullet, CaseStudy, Certification, Date, Decision, Education, End, Exploration, Figure,
     Incident, Item, Metric, Principle, Project, Role, SkillGroup, Spanned, Writing,
 };
 

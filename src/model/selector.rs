@@ -208,7 +208,10 @@ impl Term {
             Key::Id => hit(s.id().map(str::to_owned).into_iter().collect()),
             Key::Kind => {
                 let have = s.kind().unwrap_or_default();
-                let found = self.values.iter().find(|v| super::normalise(&v.text) == have);
+                let found = self
+                    .values
+                    .iter()
+                    .find(|v| super::normalise(&v.text) == have);
                 found.map_or_else(|| "kind".to_owned(), |v| format!("kind `{}`", v.text))
             }
             Key::Untagged => "untagged".to_owned(),

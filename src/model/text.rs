@@ -157,7 +157,12 @@ impl Block {
         out.extend(self.text.as_deref());
         out.extend(self.quote.as_deref());
         out.extend(self.by.as_deref());
-        out.extend(self.bullets.iter().chain(&self.numbered).map(|b| b.text.as_str()));
+        out.extend(
+            self.bullets
+                .iter()
+                .chain(&self.numbered)
+                .map(|b| b.text.as_str()),
+        );
         for t in &self.terms {
             out.push(&t.term);
             out.push(&t.text);

@@ -5,8 +5,8 @@
 //! profile's bullet rules allow, ranked by priority. Every decision keeps its reason, so
 //! that `resume list` can say why something is or is not in a document.
 
-use crate::model::rules::{Filter, ResolvedOrder, Rules, Verdict};
 pub use crate::model::Entry;
+use crate::model::rules::{Filter, ResolvedOrder, Rules, Verdict};
 use crate::model::{
     Bullet, CaseStudy, Certification, Content, Education, Exploration, Item, Metric, Principle,
     Project, Role, SkillGroup, Text, Writing,

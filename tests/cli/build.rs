@@ -160,7 +160,7 @@ fn build_without_profile_builds_every_profile() {
     }
     // Each profile: a CV, a portfolio and its handouts.
     assert!(
-        run.stdout.contains("built 41 documents in"),
+        run.stdout.contains("built 44 documents in"),
         "{}",
         run.stdout
     );
@@ -192,7 +192,7 @@ fn unknown_profile_lists_the_known_ones() {
         .stderr_is(
             "error: unknown profile `backedn`
  = hint: did you mean `backend`?
- = hint: known profiles: `backend`, `fullstack`, `leadership`, `longform`, `streaming`
+ = hint: known profiles: `all`, `backend`, `fullstack`, `leadership`, `longform`, `streaming`
 
 ",
         );
@@ -221,9 +221,7 @@ fn template_error_points_at_the_template_line() {
     .run()
     .failure()
     .stderr_has("error: dictionary does not contain key \"nickname\"\n  ┌─ templates/cv.typ:3:14\n")
-    .stderr_has(
-        "error: `dist/all/cv.pdf` of profile `all` could not be built; it was not written",
-    );
+    .stderr_has("error: `dist/all/cv.pdf` of profile `all` could not be built; it was not written");
 }
 
 /// The PDFs and the manifest are ordinary files: written through a temporary file, they

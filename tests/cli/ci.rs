@@ -21,8 +21,8 @@ fn the_manifest_lists_every_pdf_with_pages_size_and_hash() {
         serde_json::from_slice(&std::fs::read(t.path("dist/manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["date"], "2026-11-01");
     let documents = manifest["documents"].as_array().unwrap();
-    assert_eq!(documents.len(), 41, "one line per PDF written");
-    assert_eq!(run.stdout.matches("wrote ").count(), 41);
+    assert_eq!(documents.len(), 44, "one line per PDF written");
+    assert_eq!(run.stdout.matches("wrote ").count(), 44);
     for entry in documents {
         let path = t.path(&format!("dist/{}", entry["path"].as_str().unwrap()));
         let bytes = std::fs::read(&path).unwrap();
@@ -143,7 +143,7 @@ fn a_failed_document_does_not_stop_the_others() {
     assert!(!t.path("dist/all/portfolio.pdf").exists());
     let manifest = std::fs::read_to_string(t.path("dist/manifest.json")).unwrap();
     assert!(
-        manifest.contains("\"default/cv.pdf\"") && !manifest.contains("portfolio"),
+        manifest.contains("\"all/cv.pdf\"") && !manifest.contains("portfolio"),
         "{manifest}"
     );
 }

@@ -95,7 +95,7 @@ const SVG: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="
 
 #[test]
 fn an_accessible_pdf_needs_alt_text_on_every_figure_it_shows() {
-    let project = "projects:\n  - id: p\n    title: P\n    classification: tool\n    tagline: t\n    figures:\n      - path: figures/d.svg\n        caption: A diagram\n";
+    let project = "projects:\n  - id: p\n    title: P\n    classification: tool\n    tagline: t\n    handout: true\n    figures:\n      - path: figures/d.svg\n        caption: A diagram\n";
     let t = Test::with_content("projects.yaml", project)
         .file("content/figures/d.svg", SVG)
         .args(&["build", "case-study", "--date", "2026-11-01"]);
@@ -104,9 +104,9 @@ fn an_accessible_pdf_needs_alt_text_on_every_figure_it_shows() {
     let t = t.args(&["--pdf-standard", "ua-1"]);
     t.run().failure().stderr_is(
         "error: the image `figures/d.svg` has no alt text, which an accessible PDF (PDF/UA-1) needs
-  ┌─ content/projects.yaml:7:15
+  ┌─ content/projects.yaml:8:15
   │
-7 │       - path: figures/d.svg
+8 │       - path: figures/d.svg
   │               ^^^^^^^^^^^^^
   │
   = hint: add `alt:` to the figure: a sentence saying what the image shows
@@ -117,15 +117,14 @@ error: 1 of 1 documents failed: `dist/all/case-studies/p.pdf`
 
 ",
     );
-    // An empty alt is no alt.
+    // An empty alt is no alt: an error where it is written, before any build.
     let blank = project.replace("caption: A diagram", "alt: \"  \"");
     Test::with_content("projects.yaml", &blank)
         .file("content/figures/d.svg", SVG)
         .args(&["build", "case-study", "--pdf-standard", "ua-1"])
         .run()
         .failure()
-        .stderr_has("error: the image `figures/d.svg` has no alt text")
-        .stderr_has("content/projects.yaml:7:15");
+        .stderr_has("error: empty text: leave the key out\n  ┌─ content/projects.yaml:9:14\n");
 }
 
 #[test]
@@ -275,8 +274,8 @@ fn the_manifest_lists_other_formats_apart_and_clean_knows_them() {
         serde_json::from_slice(&std::fs::read(t.path("dist/manifest.json")).unwrap()).unwrap();
     let documents = manifest["documents"].as_array().unwrap();
     let outputs = manifest["outputs"].as_array().unwrap();
-    assert_eq!(documents.len(), 41);
-    assert_eq!(outputs.len(), 41);
+    assert_eq!(documents.len(), 44);
+    assert_eq!(outputs.len(), 44);
     assert!(
         documents
             .iter()

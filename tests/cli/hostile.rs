@@ -157,7 +157,10 @@ fn files_that_are_not_yaml_and_hidden_files_are_ignored() {
     }
     // A folder is a folder, whatever its name: its YAML files are read, it is not.
     std::fs::create_dir_all(t.path("content/x.yaml")).unwrap();
-    let t = t.file("content/x.yaml/roles.yaml", "experience: []\n");
+    let t = t.file(
+        "content/x.yaml/roles.yaml",
+        "experience:\n  - {id: a, title: Engineer}\n",
+    );
     run_check(t)
         .success()
         .stdout_has("content is valid: 2 files;");
@@ -225,7 +228,8 @@ fn template(template: &str) -> Test {
 
 #[test]
 fn templates_cannot_reach_outside_the_project() {
-    let built = "error: `dist/all/cv.pdf` of profile `all` could not be built; it was not written\n";
+    let built =
+        "error: `dist/all/cv.pdf` of profile `all` could not be built; it was not written\n";
     // An absolute path is under the project root, not the machine's.
     let t = template("#read(\"/etc/passwd\")\n");
     checked(&t)

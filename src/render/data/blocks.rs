@@ -87,7 +87,9 @@ impl Ctx<'_> {
                 match kept.as_slice() {
                     [] => Vec::new(),
                     [one] if kind == "numbered" => paragraphs(&one.text),
-                    _ => vec![json!({ "kind": kind, "items": kept.iter().map(|b| rich(&one_line(&b.text))).collect::<Vec<_>>() })],
+                    _ => vec![
+                        json!({ "kind": kind, "items": kept.iter().map(|b| rich(&one_line(&b.text))).collect::<Vec<_>>() }),
+                    ],
                 }
             }
         }
@@ -173,15 +175,19 @@ impl Ctx<'_> {
                     Vec::new()
                 } else if kept.iter().all(|d| d.why.is_none() && d.tradeoff.is_none()) {
                     // Plain decisions read as a list, not as a row of bold titles.
-                    vec![json!({ "kind": "bullets", "items": kept.iter().map(|d| rich(&one_line(&d.text))).collect::<Vec<_>>() })]
+                    vec![
+                        json!({ "kind": "bullets", "items": kept.iter().map(|d| rich(&one_line(&d.text))).collect::<Vec<_>>() }),
+                    ]
                 } else {
                     let items: Vec<Value> = kept
                         .iter()
-                        .map(|d| json!({
-                            "text": rich(&one_line(&d.text)),
-                            "why": d.why.as_deref().map(|w| rich(&one_line(w))),
-                            "tradeoff": d.tradeoff.as_deref().map(|t| rich(&one_line(t))),
-                        }))
+                        .map(|d| {
+                            json!({
+                                "text": rich(&one_line(&d.text)),
+                                "why": d.why.as_deref().map(|w| rich(&one_line(w))),
+                                "tradeoff": d.tradeoff.as_deref().map(|t| rich(&one_line(t))),
+                            })
+                        })
                         .collect();
                     vec![json!({ "kind": "decisions", "items": items })]
                 }
@@ -194,18 +200,26 @@ impl Ctx<'_> {
         let incidents: Vec<Value> = self
             .kept(&p.postmortem)
             .iter()
-            .map(|i| json!({
-                "issue": rich(&one_line(&i.issue)),
-                "fix": rich(&one_line(&i.fix)),
-                "lesson": i.lesson.as_deref().map(|l| rich(&one_line(l))),
-            }))
+            .map(|i| {
+                json!({
+                    "issue": rich(&one_line(&i.issue)),
+                    "fix": rich(&one_line(&i.fix)),
+                    "lesson": i.lesson.as_deref().map(|l| rich(&one_line(l))),
+                })
+            })
             .collect();
         if !incidents.is_empty() {
-            part("postmortem", vec![json!({ "kind": "incidents", "items": incidents })]);
+            part(
+                "postmortem",
+                vec![json!({ "kind": "incidents", "items": incidents })],
+            );
         }
         let metrics: Vec<Value> = self.kept(&p.metrics).iter().map(|m| metric(m)).collect();
         if !metrics.is_empty() {
-            part("project_metrics", vec![json!({ "kind": "metrics", "items": metrics })]);
+            part(
+                "project_metrics",
+                vec![json!({ "kind": "metrics", "items": metrics })],
+            );
         }
         part("outcome", text(&p.outcome));
         part("roadmap", self.list_or(&p.roadmap, "bullets"));

@@ -284,12 +284,16 @@ fn cv_data(ctx: &Ctx) -> Value {
     }
     // Spoken languages sit with the skills unless the profile gives them a section; with
     // no skills to sit with, they get their own.
-    let listed = |name: &str| fields["sections"].as_array().is_some_and(|s| s.iter().any(|x| x == name));
+    let listed = |name: &str| {
+        fields["sections"]
+            .as_array()
+            .is_some_and(|s| s.iter().any(|x| x == name))
+    };
     let skills = fields["skills"].as_array().is_some_and(|s| !s.is_empty());
-    if !person.languages.is_empty() && !listed("languages") && !(skills && listed("skills")) {
-        if let Some(sections) = fields["sections"].as_array_mut() {
-            sections.push(json!("languages"));
-        }
+    let with_skills = skills && listed("skills");
+    let needs_section = !person.languages.is_empty() && !listed("languages") && !with_skills;
+    if needs_section && let Some(sections) = fields["sections"].as_array_mut() {
+        sections.push(json!("languages"));
     }
     ctx.document(&format!("{} — {}", person.name, ctx.cat.text("cv")), fields)
 }

@@ -104,7 +104,10 @@ pub(super) fn handout_ids<'c>(ctx: &Ctx<'c>) -> Vec<&'c str> {
         .filter(|p| p.handout.unwrap_or(every || project_words(p) >= MIN_WORDS))
         .map(|p| p.id.as_str());
     let studies = candidates_case_studies(ctx)
-        .filter(|c| c.handout.unwrap_or(every || case_study_words(c) >= MIN_WORDS))
+        .filter(|c| {
+            c.handout
+                .unwrap_or(every || case_study_words(c) >= MIN_WORDS)
+        })
         .map(|c| c.id.as_str());
     projects.chain(studies).collect()
 }
@@ -126,7 +129,9 @@ fn candidates_projects<'a, 'c>(
 }
 
 /// The case studies a handout may be made for: shown, on their own or of a shown project.
-fn candidates_case_studies<'a, 'c: 'a>(ctx: &'a Ctx<'c>) -> impl Iterator<Item = &'c CaseStudy> + 'a {
+fn candidates_case_studies<'a, 'c: 'a>(
+    ctx: &'a Ctx<'c>,
+) -> impl Iterator<Item = &'c CaseStudy> + 'a {
     let sel = ctx.sel;
     let doc = sel.rules.documents.get("case-study");
     let listed = doc.is_none_or(|d| d.sections.iter().any(|x| x == "case_studies"));
@@ -158,8 +163,20 @@ fn text_words(text: &Option<Text>) -> usize {
 
 /// Words of a project's write-up (not its title or tagline).
 fn project_words(p: &Project) -> usize {
-    let mut n = words(&p.highlights.iter().map(|b| b.text.as_str()).collect::<Vec<_>>());
-    for t in [&p.scope, &p.problem, &p.rationale, &p.scale, &p.outcome, &p.sections] {
+    let mut n = words(
+        &p.highlights
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>(),
+    );
+    for t in [
+        &p.scope,
+        &p.problem,
+        &p.rationale,
+        &p.scale,
+        &p.outcome,
+        &p.sections,
+    ] {
         n += text_words(t);
     }
     if let Some(a) = &p.architecture {

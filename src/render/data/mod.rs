@@ -302,14 +302,16 @@ impl<'a> Ctx<'a> {
     /// the portfolio's order, each with its label.
     fn project_full(&self, chosen: &Chosen<Project>) -> Value {
         let p = chosen.entry;
-        let role = p
-            .at
-            .as_ref()
-            .and_then(|at| self.content.experience.iter().find(|r| r.id.value == at.value));
+        let role = p.at.as_ref().and_then(|at| {
+            self.content
+                .experience
+                .iter()
+                .find(|r| r.id.value == at.value)
+        });
         let org = match (&p.confidential, role) {
             (Some(public), _) if !self.sel.private => Some(public.clone()),
             (_, Some(r)) => self.organization(r.organization.as_ref(), r.confidential.as_ref()),
-            _ => None,
+            _ => p.organization.clone(),
         };
         let mut data = self.project_head(p);
         data["organization"] = json!(org);
@@ -459,11 +461,14 @@ fn links(links: &[Link]) -> Vec<Value> {
     links
         .iter()
         .map(|l| {
-            let label = l.label.clone().unwrap_or_else(|| match (&l.network, &l.username) {
-                (Some(network), Some(user)) => format!("{network}: {user}"),
-                (None, Some(user)) => user.clone(),
-                _ => bare(&l.url),
-            });
+            let label = l
+                .label
+                .clone()
+                .unwrap_or_else(|| match (&l.network, &l.username) {
+                    (Some(network), Some(user)) => format!("{network}: {user}"),
+                    (None, Some(user)) => user.clone(),
+                    _ => bare(&l.url),
+                });
             json!({ "url": l.url, "label": label, "network": l.network, "username": l.username })
         })
         .collect()

@@ -14,7 +14,7 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diag, SourceFile, SourceFiles};
-use crate::model::{Content, ContentFile, Span};
+use crate::model::{Content, ContentFile, Span, Spanned};
 use yaml::{Kind, Node};
 
 /// Larger than any real content file; keeps a stray data dump from eating memory.
@@ -134,6 +134,9 @@ fn load_file(
     };
     let sink = RefCell::new(Vec::new());
     for (key, value) in sections {
+        if key.scalar_text().as_deref() == Some("profiles") {
+            check_profile_names(value, diags);
+        }
         // A list section is read entry by entry, so that each broken entry is reported.
         let parts: Vec<Node> = match &value.kind {
             Kind::Seq(items) if !items.is_empty() => items
@@ -169,6 +172,18 @@ fn load_file(
         }
     }
     diags.extend(sink.into_inner().into_iter().map(de::Error::into_diag));
+}
+
+/// Profile names become folder names under `--out`: checked like ids, at their key, so
+/// that `../x` or `/tmp/y` is an error and not a place to write.
+fn check_profile_names(profiles: &Node, diags: &mut Vec<Diag>) {
+    let Kind::Map(entries) = &profiles.kind else {
+        return;
+    };
+    for (name, _) in entries {
+        let name = Spanned::new(name.scalar_text().unwrap_or_default(), name.span);
+        diags.extend(check::bad_name(&name, "profile name"));
+    }
 }
 
 fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {

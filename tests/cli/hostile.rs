@@ -218,6 +218,24 @@ fn a_deeply_nested_selector_is_an_error_not_a_crash() {
         );
 }
 
+#[test]
+fn profile_names_that_are_paths_are_errors_at_their_key() {
+    // A profile's name is the folder its documents go to under `--out`.
+    let profiles = "profiles:\n  \"../../x\": {}\n  /tmp/y: {}\n  ../content/z: {}\n  ok: {}\n";
+    let t = Test::new()
+        .file("content/person.yaml", PERSON)
+        .file("content/profiles.yaml", profiles)
+        .args(&["build", "--all", "--out", "out"]);
+    let mut run = checked(&t).failure();
+    for (line, name) in [(2, "../../x"), (3, "/tmp/y"), (4, "../content/z")] {
+        run = run.stderr_has(&format!(
+            "error: `{name}` is not a valid profile name\n  ┌─ content/profiles.yaml:{line}:3\n"
+        ));
+    }
+    assert!(!t.path("out").exists(), "nothing is built");
+    assert!(!t.path("x").exists() && !t.path("content/z").exists());
+}
+
 /// A project whose own `templates/cv.typ` is `template`.
 fn template(template: &str) -> Test {
     Test::new()

@@ -1,5 +1,5 @@
 //! `resume new`: a fresh project that builds at once — a person, one role, one project,
-//! one case study, two profiles, and the JSON Schema beside `content/` for editors.
+//! one case study, a talk and a section of one's own, two profiles, and the JSON Schema beside `content/` for editors.
 
 use std::path::Path;
 
@@ -25,6 +25,10 @@ const FILES: &[(&str, &str)] = &[
     (
         "content/case-studies/order-api-duplicates.yaml",
         include_str!("new/content/case-studies/order-api-duplicates.yaml"),
+    ),
+    (
+        "content/sections.yaml",
+        include_str!("new/content/sections.yaml"),
     ),
     (
         "content/profiles.yaml",

@@ -626,7 +626,19 @@ fn new_scaffolds_a_project_that_builds_at_once() {
         assert!(handout.contains("Ending duplicate orders"), "{handout}");
     }
     let portfolio = text(&build.path("mycv/dist/backend/portfolio.pdf"));
-    assert!(portfolio.contains("An outbox table instead of writing to Kafka directly"));
+    for s in [
+        "An outbox table instead of writing to Kafka directly",
+        // Blocks: a list, then a paragraph after it.
+        "no way to tell a retry from a new order after the fact",
+        "The fix had to work for clients we could not change at once.",
+        // A section of one's own, with its title and intro, and a talk.
+        "OPEN SOURCE",
+        "Fixes and features in tools I use at work.",
+        "support for PostgreSQL domain types",
+        "Idempotency keys in practice",
+    ] {
+        assert!(portfolio.contains(s), "portfolio lacks {s:?}:\n{portfolio}");
+    }
     // The schema beside content/ is the one `resume schema` prints.
     let schema = Test {
         args: vec!["schema".into()],

@@ -639,23 +639,25 @@ fn missing_alt(job: &Job, content: &crate::model::Content, info: &data::BuildInf
         .collect()
 }
 
-/// Warns about sections a document lists that the profile empties.
+/// Warns about sections a document lists that the selection empties: those the profile
+/// listed itself, and experience and projects, without which a document is hollow. Other
+/// sections a document shows by default are not warned about: a profile that selects by
+/// tags leaves out whole sections on purpose (the example's `backend` has no volunteer
+/// work).
 fn warn_emptied(
     selection: &select::Selection,
     document: Document,
     name: &str,
     files: &crate::diagnostic::SourceFiles,
 ) {
-    let listed = selection
-        .rules
-        .documents
-        .get(document.name())
-        .map(|d| d.sections.as_slice())
-        .unwrap_or_default();
+    let Some(rules) = selection.rules.documents.get(document.name()) else {
+        return;
+    };
+    let expected = |s: &str| rules.explicit || matches!(s, "experience" | "projects");
     for section in selection
         .emptied_sections()
         .into_iter()
-        .filter(|s| listed.iter().any(|l| l == s))
+        .filter(|s| rules.sections.iter().any(|l| l == s) && expected(s))
     {
         files.emit(&[Diag::warning(format!(
             "the {} of profile `{name}` shows nothing in its `{section}` section",

@@ -522,6 +522,7 @@ fn compile(name: &str, p: &Profile, checker: &mut Checker) -> Rules {
                 kind.name.to_owned(),
                 DocumentRules {
                     sections,
+                    explicit,
                     extra,
                     max,
                     bullets: rule.bullets,

@@ -112,6 +112,8 @@ impl ResolvedOrder {
 pub struct DocumentRules {
     /// The sections to show, in order.
     pub sections: Vec<String>,
+    /// Whether the profile listed `sections` itself (else they are the defaults).
+    pub explicit: bool,
     /// Those of `sections` shown only while there is room (the CV's fitting drops them
     /// first); empty when the profile lists the sections itself.
     pub extra: Vec<String>,

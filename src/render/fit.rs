@@ -119,7 +119,17 @@ pub fn describe(removals: &[Removal], plan: Plan, budget: usize) -> Vec<String> 
     };
     let mut lines: Vec<String> = Vec::new();
     let mut bullets: Vec<(&Removal, Vec<i32>)> = Vec::new();
+    // Sections the profile did not ask for are shown while there is room: what did not
+    // fit of them is one line, not a warning per entry.
+    let mut optional: Vec<(&str, usize)> = Vec::new();
     for r in &removals[..plan.drop.min(removals.len())] {
+        if r.optional {
+            match optional.iter_mut().find(|(s, _)| *s == r.section) {
+                Some((_, n)) => *n += 1,
+                None => optional.push((&r.section, 1)),
+            }
+            continue;
+        }
         match r.bullet {
             Some(_) => match bullets
                 .iter_mut()
@@ -152,6 +162,17 @@ pub fn describe(removals: &[Removal], plan: Plan, budget: usize) -> Vec<String> 
         })
         .collect();
     out.extend(lines);
+    if !optional.is_empty() {
+        let list = optional
+            .iter()
+            .rev()
+            .map(|(section, n)| format!("{n} of `{section}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(format!(
+            "left out {list} (sections shown while there is room) to fit {target}"
+        ));
+    }
     if plan.tighten > 0 {
         out.push(format!(
             "tightened the spacing {} step{} of {MAX_TIGHTEN} to fit {target}",

@@ -166,3 +166,28 @@ fn list_shows_what_fitting_drops() {
         run.stdout
     );
 }
+
+#[test]
+fn sections_shown_while_there_is_room_are_one_line_and_selection_by_tags_is_silent() {
+    // The backend profile lists no CV sections: talks, awards, writing, interests and the
+    // author's own `open-source` fill what room is left, and what does not fit is one
+    // line. Its tags leave out all volunteer work, which is no warning: it is the point.
+    let content = super::example_content();
+    let run = Test::new()
+        .args(&[
+            "build",
+            "cv",
+            "--profile",
+            "backend",
+            "--content",
+            content.to_str().unwrap(),
+            "--date",
+            "2026-11-01",
+        ])
+        .run()
+        .success();
+    assert_eq!(
+        run.stderr,
+        "warning: the cv of profile `backend`: left out 2 of `talks`, 1 of `awards`, 1 of `writing`, 2 of `interests`, 2 of `open-source` (sections shown while there is room) to fit one page\n\n"
+    );
+}

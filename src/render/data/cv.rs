@@ -68,6 +68,8 @@ pub struct Removal {
     /// `Some` for a bullet of the entry, `None` for the entry itself.
     pub bullet: Option<usize>,
     pub priority: i32,
+    /// In a section the profile did not list, shown only while there is room.
+    pub optional: bool,
 }
 
 pub fn cv_draft(sel: &Selection, content: &Content, info: &BuildInfo) -> CvDraft {
@@ -96,6 +98,7 @@ pub fn cv_draft(sel: &Selection, content: &Content, info: &BuildInfo) -> CvDraft
                 entry,
                 bullet: None,
                 priority: *priority,
+                optional: true,
             })
             .collect();
         candidates.sort_by_key(|r| (r.priority, std::cmp::Reverse(r.entry)));
@@ -118,6 +121,7 @@ pub fn cv_draft(sel: &Selection, content: &Content, info: &BuildInfo) -> CvDraft
                 entry,
                 bullet: Some(bullet),
                 priority: printed[bullet].priority,
+                optional: false,
             });
         }
     }
@@ -156,6 +160,7 @@ pub fn cv_draft(sel: &Selection, content: &Content, info: &BuildInfo) -> CvDraft
                 entry,
                 bullet: None,
                 priority: names[entry].1,
+                optional: false,
             })
             .collect();
         candidates.sort_by_key(|r| (r.priority, std::cmp::Reverse(r.entry)));

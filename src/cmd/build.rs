@@ -28,8 +28,14 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
     // Parsing the fonts and reading the content do not depend on each other: on two
     // cores they overlap, which is most of what a one-document build costs beyond Typst.
     let system_fonts = args.system_fonts;
+    let project = args
+        .content
+        .content
+        .parent()
+        .map_or_else(PathBuf::new, Path::to_path_buf);
     let fonts = given.is_none().then(|| {
-        std::thread::spawn(move || std::sync::Arc::new(render::fonts::load(system_fonts)))
+        let project = project.clone();
+        std::thread::spawn(move || std::sync::Arc::new(render::fonts::load(system_fonts, &project)))
     });
     let (loaded, content) = load_content(&args.content.content)?;
     let date =
@@ -56,7 +62,7 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
             let fonts = match fonts.map(std::thread::JoinHandle::join) {
                 Some(Ok(fonts)) => fonts,
                 // Only a panic in font parsing gets here; do it again to report it.
-                _ => std::sync::Arc::new(render::fonts::load(args.system_fonts)),
+                _ => std::sync::Arc::new(render::fonts::load(args.system_fonts, &project)),
             };
             own.insert(render::world_with(root, fonts, date))
         }
@@ -293,7 +299,7 @@ impl Worker<'_> {
                     report.path.display(),
                     chars.join(", ")
                 ))
-                .hint("`--system-fonts` also uses the fonts installed on this machine"),
+                .hint("put a font that has them in a `fonts/` folder beside `content/` (the README names free ones), or use the fonts installed on this machine with `--system-fonts`"),
             );
         }
         if document == Document::CaseStudy && rendered.pages > 2 {

@@ -1,5 +1,9 @@
-//! Fonts: ours (in `fonts/`, compiled into the binary), then Typst's own embedded ones.
-//! System fonts only when asked for, so the same input gives the same PDF everywhere.
+//! Fonts: ours (in `fonts/`, compiled into the binary), then Typst's own embedded ones,
+//! then those in the project's own `fonts/` folder (beside `content/`: fonts for scripts
+//! ours lack, such as Chinese, Japanese and Korean). System fonts only when asked for, so
+//! the same input gives the same PDF everywhere.
+
+use std::path::Path;
 
 use typst::foundations::Bytes;
 use typst::text::Font;
@@ -41,7 +45,8 @@ pub const OURS: &[(&str, &[u8])] = &[
     ),
 ];
 
-pub fn load(system: bool) -> FontStore {
+/// The fonts of a build whose project folder is `project`.
+pub fn load(system: bool, project: &Path) -> FontStore {
     let mut store = FontStore::new();
     for (_, data) in OURS {
         for font in Font::iter(Bytes::new(*data)) {
@@ -50,6 +55,18 @@ pub fn load(system: bool) -> FontStore {
         }
     }
     store.extend(typst_kit::fonts::embedded());
+    let own = project.join("fonts");
+    if own.is_dir() {
+        // A family we already have (this repository's own `fonts/` holds the built-in
+        // ones) is not added again.
+        let fresh: Vec<_> = typst_kit::fonts::scan(&own)
+            .filter(|(_, info)| {
+                let family = info.family.to_lowercase();
+                store.book().select(&family, info.variant).is_none()
+            })
+            .collect();
+        store.extend(fresh);
+    }
     if system {
         store.extend(typst_kit::fonts::system());
     }

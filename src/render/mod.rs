@@ -35,7 +35,8 @@ pub struct Rendered {
 
 /// Makes the compiler once per run: fonts parsed, library built.
 pub fn world(root: std::path::PathBuf, system_fonts: bool, date: Date) -> ResumeWorld {
-    world_with(root, std::sync::Arc::new(fonts::load(system_fonts)), date)
+    let fonts = fonts::load(system_fonts, &root);
+    world_with(root, std::sync::Arc::new(fonts), date)
 }
 
 /// A compiler over fonts already loaded: parallel builds share them.

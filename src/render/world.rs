@@ -89,7 +89,7 @@ impl ResumeWorld {
         Err(match crate::suggest::did_you_mean(family, &names) {
             Some(s) => diag.hint(format!("did you mean `{s}`?")),
             None => diag.hint(format!(
-                "available: {} (or an installed font, with `--system-fonts`)",
+                "available: {} (or a font file in a `fonts/` folder beside `content/`, or an installed font with `--system-fonts`)",
                 crate::suggest::quoted(&names)
             )),
         })

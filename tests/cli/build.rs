@@ -334,7 +334,7 @@ fn scripts_print_as_typed_and_missing_glyphs_are_named() {
     ]);
     t.run().success().stderr_is(
         "warning: `dist/all/cv.pdf`: no font has `字` (U+5B57), `漢` (U+6F22); they print as empty boxes
- = hint: `--system-fonts` also uses the fonts installed on this machine
+ = hint: put a font that has them in a `fonts/` folder beside `content/` (the README names free ones), or use the fonts installed on this machine with `--system-fonts`
 
 ",
     );
@@ -342,6 +342,33 @@ fn scripts_print_as_typed_and_missing_glyphs_are_named() {
     for typed in ["Dvořák", "Müller", "Ωμέγα", "Жуков", "שלום", "São Paulo"] {
         assert!(text.contains(typed), "{typed} missing from:\n{text}");
     }
+}
+
+/// A free font from Debian's `fonts-dejavu-core` (scripts/test installs it).
+const DEJAVU_SANS: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+#[test]
+fn a_fonts_folder_beside_the_content_is_used() {
+    let font = std::fs::read(DEJAVU_SANS).unwrap_or_else(|e| {
+        panic!("{DEJAVU_SANS} is needed by this test (Debian: fonts-dejavu-core): {e}")
+    });
+    let person =
+        "person:\n  name: Ada Example\n  headline: Engineer\ndesign:\n  font: DejaVu Sans\n";
+    let t = Test::new().file("content/person.yaml", person).args(&[
+        "build",
+        "cv",
+        "--date",
+        "2026-11-01",
+    ]);
+    // Without the folder, the font is unknown, at its place.
+    t.run()
+        .failure()
+        .stderr_has("error: there is no font `DejaVu Sans`\n  ┌─ content/person.yaml:5:9\n");
+    std::fs::create_dir(t.path("fonts")).unwrap();
+    std::fs::write(t.path("fonts/DejaVuSans.ttf"), font).unwrap();
+    t.run().success();
+    let fonts = poppler("pdffonts", &[], &t.path("dist/all/cv.pdf"));
+    assert!(fonts.contains("DejaVuSans "), "{fonts}");
 }
 
 #[test]

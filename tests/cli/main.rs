@@ -10,6 +10,7 @@ mod fit;
 mod formats;
 mod hostile;
 mod literal;
+mod locales;
 mod schema;
 mod select;
 mod watch;

@@ -111,7 +111,10 @@ impl<'a> Ctx<'a> {
             "year": date.year,
             "month": date.month,
             "day": date.day,
-            "lang": self.cat.tag,
+            // Typst takes a language and a region apart: `pt-BR` is `pt` in `BR`;
+            // `zh-Hans` is `zh` (a script, not a region).
+            "lang": self.cat.tag.split('-').next().unwrap_or("en").to_ascii_lowercase(),
+            "region": self.cat.tag.split('-').nth(1).filter(|r| r.len() == 2).map(str::to_ascii_uppercase),
             "dir": self.cat.direction(),
             "generator": concat!("resume ", env!("CARGO_PKG_VERSION")),
         })

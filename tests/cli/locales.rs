@@ -1,0 +1,127 @@
+//! Every built-in locale: the example CV in that language has its month names, its word
+//! for "present", its experience title and the PDF's language, read back from the PDF.
+
+use std::path::Path;
+
+use super::{Test, example_content, text};
+
+/// A font with Chinese, Japanese and Korean characters, from Debian's
+/// `fonts-wqy-microhei` (scripts/test installs it): ours have none.
+const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A top-level key of a catalogue, as written: `present: heute`.
+fn key<'a>(catalogue: &'a str, key: &str) -> &'a str {
+    catalogue
+        .lines()
+        .find_map(|l| l.strip_prefix(&format!("{key}: ")))
+        .unwrap_or_else(|| panic!("no `{key}` in the catalogue"))
+        .trim_matches('"')
+}
+
+/// Text as compared: bidi marks and whitespace gone (pdftotext puts spaces between CJK
+/// glyphs), lower case (the modern theme prints section titles in capitals).
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| {
+            !c.is_whitespace() && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}')
+        })
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Whether every word of `want` is printed: right-to-left text comes out of pdftotext
+/// in visual order, its words reversed, and a ligature's letters (Arabic lam-alef) may
+/// come out swapped, so such a word counts when its letters are printed as one word.
+fn printed(raw: &str, want: &str) -> bool {
+    let text = fold(raw);
+    let letters = |w: &str| {
+        let mut l: Vec<char> = fold(w).chars().collect();
+        l.sort_unstable();
+        l
+    };
+    let words: Vec<Vec<char>> = raw.split_whitespace().map(letters).collect();
+    want.split_whitespace()
+        .all(|word| text.contains(&fold(word)) || words.contains(&letters(word)))
+}
+
+#[test]
+fn every_locale_prints_its_months_present_and_titles_and_sets_the_pdf_language() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let mut tags: Vec<String> = std::fs::read_dir(&root)
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(".yaml").map(str::to_owned)
+        })
+        .collect();
+    tags.sort();
+    assert!(tags.len() >= 29, "{tags:?}");
+
+    let t = Test::new();
+    copy_dir(&example_content(), &t.path("content"));
+    let cjk = std::fs::read(CJK_FONT).unwrap_or_else(|e| {
+        panic!("{CJK_FONT} is needed by this test (Debian: fonts-wqy-microhei): {e}")
+    });
+    std::fs::create_dir(t.path("fonts")).unwrap();
+    std::fs::write(t.path("fonts/wqy-microhei.ttc"), cjk).unwrap();
+    // One profile per locale, its CV only the experience (one layout pass each).
+    let mut profiles = String::from("profiles:\n");
+    for tag in &tags {
+        profiles += &format!(
+            "  loc-{}:\n    design: {{locale: {tag}}}\n    documents: {{cv: {{sections: [experience]}}}}\n",
+            tag.to_lowercase()
+        );
+    }
+    std::fs::write(t.path("content/profiles.yaml"), profiles).unwrap();
+    let t = t.args(&["build", "cv", "--date", "2026-11-01"]);
+    let run = t.run().success();
+    assert!(!run.stderr.contains("no font has"), "{}", run.stderr);
+
+    let mut wrong = Vec::new();
+    for tag in &tags {
+        let catalogue = std::fs::read_to_string(root.join(format!("{tag}.yaml"))).unwrap();
+        let pdf = t.path(&format!("dist/loc-{}/cv.pdf", tag.to_lowercase()));
+        let text = text(&pdf);
+        // The example's current role began in May 2022.
+        let months = key(&catalogue, "months_short");
+        let may = months
+            .trim_matches(['[', ']'])
+            .split(", ")
+            .nth(4)
+            .unwrap()
+            .trim_matches('"');
+        for (what, want) in [
+            ("May", may),
+            ("present", key(&catalogue, "present")),
+            ("experience", key(&catalogue, "experience")),
+        ] {
+            if !printed(&text, want) {
+                wrong.push(format!("{tag}: no {what} `{want}`"));
+            }
+        }
+        let lang = tag.split('-').next().unwrap();
+        let region = tag.split('-').nth(1).filter(|r| r.len() == 2);
+        let want = match region {
+            Some(r) => format!("/Lang({lang}-{r})"),
+            None => format!("/Lang({lang})"),
+        };
+        let bytes = std::fs::read(&pdf).unwrap();
+        if !bytes.windows(want.len()).any(|w| w == want.as_bytes()) {
+            wrong.push(format!("{tag}: no {want} in the PDF"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -78,6 +78,11 @@ impl<'v, 'w> Obj<'v, 'w> {
         self.map?.get(key).filter(|v| !is_empty(v))
     }
 
+    /// Whether the object is there and has any field.
+    pub fn is_present(&self) -> bool {
+        self.map.is_some_and(|m| !m.is_empty())
+    }
+
     pub fn has(&self, key: &str) -> bool {
         self.map
             .and_then(|m| m.get(key))

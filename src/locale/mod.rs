@@ -113,6 +113,11 @@ impl Catalog {
         }
     }
 
+    /// An entry as the catalogue has it, whatever its shape.
+    pub fn get(&self, key: &str) -> Option<&LabelText> {
+        self.entries.get(key)
+    }
+
     /// The text direction: `ltr` or `rtl`.
     pub fn direction(&self) -> &str {
         match self.text("direction") {

@@ -466,24 +466,23 @@ fn import_reports_unreadable_input() {
 }
 
 const RENDERCV_WARNINGS: &[&str] = &[
-    "dropped `design`: RenderCV's own settings; `resume` has its `design:` section and themes instead",
-    "dropped `locale`: RenderCV's own settings; `resume` has its `design:` section and themes instead",
-    "dropped `rendercv_settings`: RenderCV's own settings; `resume` has its `design:` section and themes instead",
+    "dropped `design.page.top_margin`: RenderCV's own page setting; `resume` has `design.margins` instead",
+    "dropped `design.colors`: RenderCV's own design setting; `resume` has `design:` (theme, accent, font, paper, margins, font size)",
+    "dropped `locale.last_updated`: a RenderCV locale setting `resume` has no label for",
+    "dropped `settings.bold_keywords`: RenderCV's own setting; `resume` has no such setting",
     "dropped `cv.social_networks[2]`: `Myspace` is not a network RenderCV knows",
     "dropped `cv.photo`: a photo must be a file in the content folder: copy it there and set `person.photo`",
     "RenderCV has no headline: `person.headline` is the first role's title, `Senior Data Engineer`; change it to taste",
     "dropped `cv.sections.experience[2].date` (`Summer 2017`): `resume` dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`",
     "dropped `cv.sections.experience[2]` (Intern at Summer Startup): a role needs a start date",
-    "dropped `cv.sections.publications[0].url`: RenderCV links the DOI when there is one, and so does `resume`",
-    "dropped `cv.sections.publications[0].authors`: writing has no authors in `resume` (it is yours)",
-    "dropped `cv.sections.awards_and_honours[0].summary`: a certification has no summary in `resume`",
-    "`cv.sections.principles` (BulletEntrys) became the principle `Principles`, one paragraph per entry; `resume` has no free sections",
-    "`cv.sections.talks`: the numbering of its NumberedEntrys is not kept (each entry is a paragraph)",
-    "`cv.sections.talks` (NumberedEntrys) became the principle `Talks`, one paragraph per entry; `resume` has no free sections",
-    "`cv.sections.patents`: the numbering of its ReversedNumberedEntrys is not kept (each entry is a paragraph)",
-    "`cv.sections.patents` (ReversedNumberedEntrys) became the principle `Patents`, one paragraph per entry; `resume` has no free sections",
-    "`cv.sections.about_this_cv` (TextEntrys) became the principle `About This Cv`, one paragraph per entry; `resume` has no free sections",
 ];
+
+/// The position of `needle` in `haystack`, failing with the text when it is not there.
+fn at(haystack: &str, needle: &str) -> usize {
+    haystack
+        .find(needle)
+        .unwrap_or_else(|| panic!("no {needle:?} in:\n{haystack}"))
+}
 
 #[test]
 fn import_rendercv_with_every_entry_type_builds() {
@@ -504,7 +503,9 @@ fn import_rendercv_with_every_entry_type_builds() {
         "{person}"
     );
     assert!(
-        person.contains("      - url: https://github.com/tquill\n"),
+        person.contains(
+            "      - url: https://github.com/tquill\n        network: GitHub\n        username: tquill\n"
+        ),
         "{person}"
     );
     assert!(
@@ -523,36 +524,93 @@ fn import_rendercv_with_every_entry_type_builds() {
         education.contains("    degree: MSc in Computer Engineering\n"),
         "{education}"
     );
-    let writing = read("writing.yaml");
+    // First-class sections, by the section's title.
+    let publications = read("publications.yaml");
+    for s in [
+        "    title: Joining streams that arrive out of order\n",
+        "    venue: Proceedings of the Example Data Conference\n",
+        "    authors: [Tomasz Quill-Ferreira, Ana Example]\n",
+        "    doi: 10.1234/example.5678\n",
+        "    url: https://example.org/paper-page\n",
+    ] {
+        assert!(publications.contains(s), "{publications}");
+    }
+    let talks = read("talks.yaml");
     assert!(
-        writing.contains("    url: https://doi.org/10.1234/example.5678\n"),
-        "{writing}"
+        talks.contains("    title: Streams in practice\n"),
+        "{talks}"
     );
-    assert!(writing.contains("    kind: paper\n"), "{writing}");
+    assert!(
+        talks.contains("    location: Lisbon Data Meetup\n"),
+        "{talks}"
+    );
+    let awards = read("awards.yaml");
+    assert!(awards.contains("    title: Best Paper Award\n"), "{awards}");
+    assert!(
+        awards.contains("  - summary: For the stream-join paper\n"),
+        "{awards}"
+    );
+    let certifications = read("certifications.yaml");
+    assert!(
+        certifications.contains("    name: Databricks Certified Data Engineer\n"),
+        "{certifications}"
+    );
+    let volunteer = read("volunteer.yaml");
+    assert!(
+        volunteer.contains("    organization: Code Club Lisboa\n"),
+        "{volunteer}"
+    );
     let skills = read("skills.yaml");
     assert!(
         skills.contains("    items: [SQL, Python, Rust, Scala]\n"),
         "{skills}"
     );
-    let certifications = read("certifications.yaml");
+    // Other sections are the author's own, titled as RenderCV titles them, in the
+    // layout of their entry type; a first-class section keeps a title of its own.
+    let sections = read("sections.yaml");
+    for s in [
+        "  - id: awards\n    title: Awards and Honours\n",
+        "  - id: how-i-work\n    title: How I Work\n    layout: bullets\n",
+        "  - id: teaching\n    title: Teaching\n    layout: numbered\n",
+        "  - id: patents\n    title: Patents\n    layout: reversed\n",
+        "  - id: open-source-maintenance\n    title: Open Source Maintenance\n    layout: dated\n",
+        "  - id: preprints\n    title: Preprints\n    layout: publication\n",
+        "        authors: [Ana Example, Tomasz Quill-Ferreira]\n",
+        "  - id: spoken-languages\n    title: Spoken Languages\n    layout: line\n",
+        "  - id: about-this-cv\n    title: About This Cv\n    layout: text\n",
+        "      - summary: Measure before optimising\n",
+    ] {
+        assert!(sections.contains(s), "{s:?} in:\n{sections}");
+    }
+    // The theme, the paper, the locale and its phrases; the date; the section order.
+    let design = read("design.yaml");
     assert!(
-        certifications.contains("    name: Best Paper Award\n"),
-        "{certifications}"
+        design.contains(
+            "  theme: classic\n  paper: a4\n  locale: en\n  labels:\n    present: ongoing\n"
+        ),
+        "{design}"
     );
+    assert!(read("meta.yaml").contains("updated: 2026-11-01\n"));
+    let profiles = read("profiles.yaml");
+    assert!(profiles.contains("  all:\n"), "{profiles}");
+    assert!(
+        profiles.contains("        sections:\n          - summary\n          - experience\n          - education\n          - projects\n          - awards\n          - publications\n          - skills\n          - certifications\n          - talks\n          - volunteer\n          - how-i-work\n          - teaching\n          - patents\n          - open-source-maintenance\n          - preprints\n          - spoken-languages\n          - about-this-cv\n        fit: false\n"),
+        "{profiles}"
+    );
+    // Projects: no classification is invented.
     let tidetable = read("projects/tidetable.yaml");
     assert!(tidetable.contains("    tagline: A command-line tool that diffs two Parquet files\n"));
     assert!(
         tidetable.contains("    start: 2023-04\n    end: 2023-04\n"),
         "{tidetable}"
     );
+    for p in ["projects/tidetable.yaml", "projects/fado-metrics.yaml"] {
+        assert!(!read(p).contains("classification"), "{}", read(p));
+    }
+    for gone in ["principles.yaml", "writing.yaml"] {
+        assert!(!t.path("content").join(gone).exists(), "{gone} was written");
+    }
     assert_match_our_schema(&t.path("content"));
-    let principles = read("principles.yaml");
-    assert!(
-        principles.contains(
-            "    text: |-\n      Measure before optimising\n\n      Every table has an owner\n"
-        ),
-        "{principles}"
-    );
 
     let build = Test {
         args: ["build", "--date", "2026-11-01"].map(String::from).to_vec(),
@@ -563,16 +621,110 @@ fn import_rendercv_with_every_entry_type_builds() {
     for s in [
         "Tomasz Quill-Ferreira",
         "Marés Analytics",
+        "Sep 2021 – ongoing",
         "Tidetable",
         "SQL, Python, Rust, Scala",
+        "Awards and Honours",
+        "Best Paper Award",
+        "For the stream-join paper",
+        "Joining streams that arrive out of order",
+        "Tomasz Quill-Ferreira, Ana Example",
+        "Databricks Certified Data Engineer",
+        "Code Club Lisboa",
+        "How I Work",
+        "Measure before optimising",
+        "Teaching",
+        "Patents",
+        "Open Source Maintenance",
+        "Preprints",
+        "Ana Example, Tomasz Quill-Ferreira",
+        "Spoken Languages",
+        "Made with RenderCV.",
     ] {
         assert!(cv.contains(s), "cv lacks {s:?}:\n{cv}");
     }
-    let portfolio = text(&build.path("dist/all/portfolio.pdf"));
+    // In RenderCV's order: a talk under the talks heading, before the next section.
+    let talks_heading = at(&cv, "\nTalks\n");
+    let talk = at(&cv, "Streams in practice");
     assert!(
-        portfolio.contains("Measure before optimising"),
-        "{portfolio}"
+        talks_heading < talk && talk < at(&cv, "\nVolunteering\n"),
+        "{cv}"
     );
+    assert!(
+        at(&cv, "\nPublications\n") < at(&cv, "Joining streams"),
+        "{cv}"
+    );
+    let portfolio = text(&build.path("dist/all/portfolio.pdf"));
+    for s in [
+        "Streams in practice",
+        "Best Paper Award",
+        "Tomasz Quill-Ferreira, Ana Example",
+        "Teaching",
+        "Measure before optimising",
+        "Dashboards for a community radio station",
+    ] {
+        assert!(portfolio.contains(s), "portfolio lacks {s:?}:\n{portfolio}");
+    }
+    for doc in [&cv, &portfolio] {
+        assert!(!doc.to_lowercase().contains("principles"), "{doc}");
+        assert!(!doc.contains("Production system"), "{doc}");
+    }
+}
+
+/// A section's title that names a first-class section goes there only when its entries
+/// fit; otherwise, and for a second section of the same place, it is a section of the
+/// author's own, with a name no built-in section has. Locale phrases that are ours
+/// already are not repeated; an unknown theme is named.
+#[test]
+fn import_rendercv_sections_that_do_not_fit_are_sections_of_their_own() {
+    let t = Test::new()
+        .file(
+            "cv.yaml",
+            "cv:\n  name: Ada Example\n  headline: Engineer\n  sections:\n    summary:\n      - bullet: Ships things\n    languages:\n      - label: German\n        details: native\n    awards:\n      - name: First prize\n        date: 2020\n    honors:\n      - name: Second prize\n        date: 2021\n    Berufserfahrung:\n      - company: ACME\n        position: Dev\n        start_date: 2020\ndesign:\n  theme: sb2nov\nlocale:\n  language: german\n  present: heute\n  year: Jahr\n  years: Jahre\n",
+        )
+        .args(&["import", "rendercv", "cv.yaml"]);
+    let run = t.run().success();
+    assert_eq!(
+        warnings(&run.stderr),
+        [
+            "dropped `design.theme` (`sb2nov`): `resume` has no theme of that name; its themes are `modern` and `classic`"
+        ],
+        "{}",
+        run.stderr
+    );
+    let read = |f: &str| std::fs::read_to_string(t.path("content").join(f)).unwrap();
+    let sections = read("sections.yaml");
+    for s in [
+        "  - id: summary-section\n    title: Summary\n    layout: bullets\n",
+        "  - id: languages-section\n    title: Languages\n    layout: line\n",
+        "  - id: honors\n    title: Honors\n    layout: dated\n",
+        "  - id: berufserfahrung\n    title: Berufserfahrung\n    layout: dated\n",
+        // RenderCV prints the title as typed, not the German default.
+        "  - id: awards\n    title: Awards\n",
+    ] {
+        assert!(sections.contains(s), "{s:?} in:\n{sections}");
+    }
+    let design = read("design.yaml");
+    assert!(
+        design.contains("  locale: de\n  labels:\n    years:\n      one: \"{n} Jahr\"\n      other: \"{n} Jahre\"\n"),
+        "{design}"
+    );
+    assert!(!design.contains("present"), "{design}");
+    let build = Test {
+        args: ["build", "--date", "2026-11-01"].map(String::from).to_vec(),
+        ..t
+    };
+    build.run().success();
+    let cv = text(&build.path("dist/all/cv.pdf")).to_lowercase();
+    for s in [
+        "ships things",
+        "first prize",
+        "second prize",
+        "berufserfahrung",
+        "2020 – heute",
+    ] {
+        assert!(cv.contains(s), "cv lacks {s:?}:\n{cv}");
+    }
 }
 
 #[test]

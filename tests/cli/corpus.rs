@@ -1,0 +1,273 @@
+//! The test corpus: five small portfolios written for the tests, one per shape of
+//! `portfolio-shapes.md` (`tests/corpus/<shape>/`). Each must check clean, build every
+//! document in both themes, and print every title, label, chip and sentence it holds:
+//! the strings are collected from the YAML itself, so a new field in a corpus file is
+//! tested without touching this file.
+
+use std::path::{Path, PathBuf};
+
+use resume::locale::Catalog;
+use resume::model::Label;
+use serde_json::Value;
+
+use super::{Test, text};
+
+/// Keys whose values are not printed as written, wherever they appear. Everything else
+/// a corpus file holds is content that some PDF must show.
+const NOT_PRINTED: &[&str] = &[
+    // References to other entries and selector vocabulary, not text for the reader.
+    "id",
+    "at",
+    "project",
+    "extends",
+    "variant",
+    "select",
+    "exclude",
+    "exclude_tags",
+    "order",
+    "max",
+    "documents",
+    // Addresses: printed as link targets or shortened (`example.org/x`), not as typed.
+    "url",
+    "website",
+    "path",
+    // Dates: printed formatted (`Aug 2021 – present`), not as typed.
+    "start",
+    "end",
+    "date",
+    "updated",
+    // Image alt text is for screen readers, not on the page.
+    "alt",
+    // Switches and numbers that steer the layout.
+    "priority",
+    "layout",
+    "new_page",
+    "handout",
+    "private",
+    // What `check` and `list` print, and PDF metadata: not on the page.
+    "description",
+    "keywords",
+];
+
+/// Strings of a corpus that a PDF does not show yet because of a known bug, each with
+/// the reason: `(corpus, string)`. Keep it empty; an entry here is a bug to fix.
+const KNOWN_GAPS: &[(&str, &str, &str)] = &[];
+
+#[test]
+fn systems_catalogue_prints_every_string() {
+    corpus("systems-catalogue");
+}
+
+#[test]
+fn experience_timeline_prints_every_string() {
+    corpus("experience-timeline");
+}
+
+#[test]
+fn architecture_ledger_prints_every_string() {
+    corpus("architecture-ledger");
+}
+
+#[test]
+fn profile_page_prints_every_string() {
+    corpus("profile-page");
+}
+
+#[test]
+fn case_study_index_prints_every_string() {
+    corpus("case-study-index");
+}
+
+fn corpus_dir(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(name)
+}
+
+/// Checks one corpus folder, builds it in both themes, and looks for each of its strings
+/// in the text of the PDFs of each theme.
+fn corpus(name: &str) {
+    let dir = corpus_dir(name);
+    let content = dir.to_str().unwrap();
+    let check = Test::new()
+        .args(&["check", "--content", content])
+        .run()
+        .success();
+    assert!(
+        check.stderr.is_empty(),
+        "{name}: `check` warns:\n{}",
+        check.stderr
+    );
+
+    let files = yaml_files(&dir);
+    let chips = files.iter().any(|(_, v)| has_chips(v));
+    let expected: Vec<(String, Vec<String>)> = files
+        .iter()
+        .map(|(file, yaml)| {
+            let mut strings = Vec::new();
+            collect(yaml, None, chips, &mut strings);
+            (file.clone(), strings)
+        })
+        .collect();
+
+    let t = Test::new();
+    for theme in ["modern", "classic"] {
+        let out = t.path(theme);
+        let build = Test::new()
+            .args(&["build", "--all", "--content", content])
+            .args(&["--out", out.to_str().unwrap(), "--theme", theme])
+            .args(&["--private", "--date", "2026-11-01"])
+            .run()
+            .success();
+        // Fitting the CV to its page is intended: what it drops is in the portfolio.
+        let warnings: Vec<&str> = build
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("warning") && !l.ends_with("to fit one page"))
+            .collect();
+        assert!(
+            warnings.is_empty(),
+            "{name} ({theme}): `build` warns:\n{}",
+            build.stderr
+        );
+        let pdfs = pdfs(&out);
+        for document in ["cv.pdf", "portfolio.pdf"] {
+            assert!(
+                pdfs.iter().any(|p| p.ends_with(document)),
+                "{name} ({theme}): no {document} in {pdfs:?}"
+            );
+        }
+        let printed: Vec<Haystack> = pdfs.iter().map(|p| Haystack::new(&text(p))).collect();
+        let mut report = String::new();
+        for (file, strings) in &expected {
+            let missing: Vec<&String> = strings
+                .iter()
+                .filter(|s| !printed.iter().any(|h| h.has(s)))
+                .filter(|s| !KNOWN_GAPS.iter().any(|(c, gap, _)| *c == name && gap == s))
+                .collect();
+            if !missing.is_empty() {
+                report.push_str(&format!("  {file}:\n"));
+                for s in missing {
+                    report.push_str(&format!("    {s:?}\n"));
+                }
+            }
+        }
+        assert!(
+            report.is_empty(),
+            "{name} ({theme}): strings of the corpus in no PDF:\n{report}"
+        );
+    }
+}
+
+/// Every YAML file of a corpus, relative name and content (scalars as typed).
+fn yaml_files(dir: &Path) -> Vec<(String, Value)> {
+    let mut paths = Vec::new();
+    super::schema::yaml_files(dir, &mut paths);
+    paths.sort();
+    assert!(!paths.is_empty(), "{} has no YAML files", dir.display());
+    paths
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            let node = resume::load::yaml::parse(&text, 0).unwrap().unwrap();
+            let name = path.strip_prefix(dir).unwrap().display().to_string();
+            (name, node.to_json_text())
+        })
+        .collect()
+}
+
+fn pdfs(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(pdfs(&path));
+        } else if path.extension().is_some_and(|e| e == "pdf") {
+            found.push(path);
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Whether the content shows tags as chips in some document (`design.chips`).
+fn has_chips(file: &Value) -> bool {
+    file.pointer("/design/chips")
+        .and_then(Value::as_array)
+        .is_some_and(|docs| !docs.is_empty())
+}
+
+/// Collects the printable strings under `value`, reached through `key`.
+fn collect(value: &Value, key: Option<&str>, chips: bool, out: &mut Vec<String>) {
+    match (key, value) {
+        (Some(k), _) if NOT_PRINTED.contains(&k) => {}
+        // Tags are for profiles, unless a document shows them as chips.
+        (Some("tags"), _) if !chips => {}
+        // The photo is an image; its path and alt text are not on the page.
+        (Some("photo"), _) => {}
+        // The design's keys are settings; only its labels are text.
+        (Some("design"), Value::Object(design)) => {
+            if let Some(labels) = design.get("labels") {
+                collect(labels, Some("labels"), chips, out);
+            }
+        }
+        // `Issue #{n}` prints numbered.
+        (Some("labels"), Value::Object(labels)) => {
+            for label in labels.values().filter_map(Value::as_str) {
+                out.push(label.replace("{n}", "1"));
+            }
+        }
+        // Open labels: a known value prints as its label (`engineering-lab` as
+        // `Engineering lab`), any other text as typed.
+        (Some("classification" | "kind" | "employment" | "work_mode"), Value::String(s)) => {
+            out.push(Catalog::new(Some("en"), []).kind(&Label(s.clone())));
+        }
+        (_, Value::String(s)) => out.push(s.clone()),
+        (_, Value::Array(items)) => {
+            for item in items {
+                collect(item, key, chips, out);
+            }
+        }
+        (_, Value::Object(map)) => {
+            for (k, v) in map {
+                collect(v, Some(k), chips, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A PDF's text, normalised for searching: lowercase (themes print titles in capitals),
+/// without whitespace (pdftotext breaks lines where the layout did), in two forms: as
+/// extracted, and with hyphens at line ends removed (a word broken across lines).
+struct Haystack {
+    plain: String,
+    unbroken: String,
+}
+
+impl Haystack {
+    fn new(text: &str) -> Haystack {
+        let text = text.replace('\u{ad}', "");
+        Haystack {
+            plain: squeeze(&text),
+            unbroken: squeeze(&text.replace("-\n", "")),
+        }
+    }
+
+    fn has(&self, needle: &str) -> bool {
+        let needle = squeeze(&strip_markup(needle));
+        self.plain.contains(&needle) || self.unbroken.contains(&needle)
+    }
+}
+
+fn squeeze(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The text of inline markup as printed: the corpus uses `**bold**` and `` `code` ``.
+fn strip_markup(text: &str) -> String {
+    text.replace("**", "").replace('`', "")
+}

@@ -100,6 +100,12 @@ fn corpus(name: &str) {
     );
 
     let files = yaml_files(&dir);
+    // Transcribed without squeezing: no empty text or list holds a required field's place.
+    for (file, yaml) in &files {
+        let mut found = Vec::new();
+        empties(yaml, "", &mut found);
+        assert!(found.is_empty(), "{name}/{file}: empty values at {found:?}");
+    }
     let chips = files.iter().any(|(_, v)| has_chips(v));
     let expected: Vec<(String, Vec<String>)> = files
         .iter()
@@ -188,6 +194,47 @@ fn pdfs(dir: &Path) -> Vec<PathBuf> {
     }
     found.sort();
     found
+}
+
+/// The paths of empty values, strings, lists and mappings under `value`.
+fn empties(value: &Value, path: &str, out: &mut Vec<String>) {
+    match value {
+        Value::Null => out.push(path.to_owned()),
+        Value::String(s) if s.trim().is_empty() => out.push(path.to_owned()),
+        Value::Array(items) if items.is_empty() => out.push(path.to_owned()),
+        Value::Object(map) if map.is_empty() => out.push(path.to_owned()),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                empties(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                empties(v, &format!("{path}.{k}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_corpus_file_matches_the_schema() {
+    let run = Test::new().args(&["schema"]).run().success();
+    let schema: Value = serde_json::from_str(&run.stdout).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut files = Vec::new();
+    super::schema::yaml_files(&root, &mut files);
+    assert!(files.len() >= 5, "{files:?}");
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let node = resume::load::yaml::parse(&text, 0).unwrap().unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&node.to_json())
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
+    }
 }
 
 /// Whether the content shows tags as chips in some document (`design.chips`).

@@ -285,36 +285,60 @@ fn collect(value: &Value, key: Option<&str>, chips: bool, out: &mut Vec<String>)
 }
 
 /// A PDF's text, normalised for searching: lowercase (themes print titles in capitals),
-/// without whitespace (pdftotext breaks lines where the layout did), in two forms: as
-/// extracted, and with hyphens at line ends removed (a word broken across lines).
+/// every run of whitespace one space (pdftotext breaks lines where the layout did), soft
+/// hyphens removed, in three forms for a line that ends in a hyphen: a space after it
+/// (`Fan- out`), none (`Fan-out`), and without it (`opti-misation` hyphenated).
 struct Haystack {
-    plain: String,
-    unbroken: String,
+    forms: [String; 3],
 }
 
 impl Haystack {
     fn new(text: &str) -> Haystack {
         let text = text.replace('\u{ad}', "");
         Haystack {
-            plain: squeeze(&text),
-            unbroken: squeeze(&text.replace("-\n", "")),
+            forms: [
+                normalise(&text),
+                normalise(&text.replace("-\n", "-")),
+                normalise(&text.replace("-\n", "")),
+            ],
         }
     }
 
+    /// Whether the text holds `needle` as whole words: `Go` is not found in `good`.
     fn has(&self, needle: &str) -> bool {
-        let needle = squeeze(&strip_markup(needle));
-        self.plain.contains(&needle) || self.unbroken.contains(&needle)
+        let needle = normalise(&strip_markup(needle));
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        self.forms.iter().any(|text| {
+            text.match_indices(&needle).any(|(at, _)| {
+                let before = text[..at].chars().next_back();
+                let after = text[at + needle.len()..].chars().next();
+                let joined_before = word(before) && word(needle.chars().next());
+                let joined_after = word(after) && word(needle.chars().next_back());
+                !joined_before && !joined_after
+            })
+        })
     }
 }
 
-fn squeeze(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
+fn normalise(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// The text of inline markup as printed: the corpus uses `**bold**` and `` `code` ``.
 fn strip_markup(text: &str) -> String {
     text.replace("**", "").replace('`', "")
+}
+
+#[test]
+fn search_reads_across_line_breaks_and_matches_whole_words() {
+    let h = Haystack::new("SYSTEMS DELIVERED\nFan-\nout delivers in opti-\nmised\ntime · Good\n");
+    assert!(h.has("Systems delivered"));
+    assert!(h.has("Fan-out delivers"));
+    assert!(h.has("optimised time"));
+    assert!(h.has("**Good**"));
+    assert!(!h.has("Go"));
+    assert!(h.has("delivered fan"));
 }

@@ -44,10 +44,13 @@ const NOT_PRINTED: &[&str] = &[
     "new_page",
     "handout",
     "private",
-    // What `check` and `list` print, and PDF metadata: not on the page.
-    "description",
-    "keywords",
+    // The builds run `--private`, which prints the organisation's name instead.
+    "confidential",
 ];
+
+/// Keys of a profile that are not on the page: what `check` and `list` print, and PDF
+/// metadata. (A module's or an exploration's `description` is.)
+const PROFILE_ONLY: &[&str] = &["description", "keywords"];
 
 /// Strings of a corpus that a PDF does not show yet because of a known bug, each with
 /// the reason: `(corpus, string)`. Keep it empty; an entry here is a bug to fix.
@@ -252,6 +255,15 @@ fn collect(value: &Value, key: Option<&str>, chips: bool, out: &mut Vec<String>)
         (Some("tags"), _) if !chips => {}
         // The photo is an image; its path and alt text are not on the page.
         (Some("photo"), _) => {}
+        (Some("profiles"), Value::Object(profiles)) => {
+            for profile in profiles.values().filter_map(Value::as_object) {
+                for (k, v) in profile {
+                    if !PROFILE_ONLY.contains(&k.as_str()) {
+                        collect(v, Some(k), chips, out);
+                    }
+                }
+            }
+        }
         // The design's keys are settings; only its labels are text.
         (Some("design"), Value::Object(design)) => {
             if let Some(labels) = design.get("labels") {

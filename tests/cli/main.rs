@@ -5,6 +5,7 @@ mod build;
 mod ci;
 mod content_errors;
 mod convert;
+mod corpus;
 mod documents;
 mod fit;
 mod formats;

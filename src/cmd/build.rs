@@ -462,50 +462,50 @@ impl Summary<'_> {
             .iter()
             .map(|f| f.extension())
             .collect();
-        let stale = manifest::stale(
+        let mut update = manifest::update(
             &self.args.out,
             &self.written,
             &self.failed,
             everything,
             &extensions,
         );
-        for path in &stale {
-            if self.args.clean {
-                match std::fs::remove_file(path) {
+        let out = &self.args.out;
+        // A partial build keeps what it knows to be stale, but names and removes nothing.
+        if everything && self.args.clean {
+            // Only what the manifest says `resume` wrote, and the folders that leaves empty.
+            update.stale.retain(|entry| {
+                let path = out.join(&entry.path);
+                match manifest::remove(out, entry) {
                     Ok(()) => {
                         println!("removed {} (no longer built)", path.display());
-                        // Folders it leaves empty go too (`remove_dir` refuses non-empty ones).
-                        for dir in path
-                            .ancestors()
-                            .skip(1)
-                            .take_while(|d| *d != self.args.out.as_path())
-                        {
-                            if std::fs::remove_dir(dir).is_err() {
-                                break;
-                            }
-                        }
+                        false
                     }
-                    Err(e) => self.files.emit(&[Diag::warning(format!(
-                        "cannot remove `{}`: {}",
-                        path.display(),
-                        io_reason(&e)
-                    ))]),
+                    Err(manifest::Kept::Changed) => {
+                        self.files.emit(&[Diag::warning(format!(
+                            "`{}` is no longer built, but it changed since `resume` wrote it; it was left in place",
+                            path.display()
+                        ))]);
+                        false
+                    }
+                    Err(manifest::Kept::Refused(why)) => {
+                        self.files.emit(&[Diag::warning(format!(
+                            "cannot remove `{}`: {why}",
+                            path.display()
+                        ))]);
+                        true
+                    }
                 }
-            } else {
+            });
+        } else if everything {
+            for entry in &update.stale {
                 self.files.emit(&[Diag::warning(format!(
                     "`{}` is no longer built by any profile",
-                    path.display()
+                    out.join(&entry.path).display()
                 ))
                 .hint("`resume build --all --clean` removes what the content no longer builds")]);
             }
         }
-        let manifest = manifest::write(
-            &self.args.out,
-            self.date,
-            &self.written,
-            if self.args.clean { &[] } else { &stale },
-        );
-        if let Err(diag) = manifest {
+        if let Err(diag) = manifest::write(out, self.date, update) {
             self.files.emit(&[diag]);
             return Err(Reported);
         }

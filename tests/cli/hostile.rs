@@ -563,3 +563,48 @@ fn clean_trusts_no_manifest_path_outside_the_output_folder() {
     assert!(out.join("changed.pdf").is_file());
     assert!(out.join("all/cv.pdf").is_file());
 }
+
+#[test]
+fn a_file_that_reports_no_size_is_read_no_further_than_the_limit() {
+    // `/proc` files report size 0 however much they hold: `pagemap` holds 256 GiB. The
+    // size check let it through, and the whole was read into memory.
+    let proc_file = "/proc/self/pagemap";
+    if !std::path::Path::new(proc_file).exists() {
+        eprintln!("no {proc_file} here: skipped");
+        return;
+    }
+    let t = Test::with_content("notes.md", "not content");
+    std::os::unix::fs::symlink(proc_file, t.path("content/big.yaml")).unwrap();
+    // A device is not a regular file, and is refused before it is opened.
+    std::os::unix::fs::symlink("/dev/zero", t.path("content/zero.yaml")).unwrap();
+    let start = std::time::Instant::now();
+    run_check(t)
+        .failure()
+        .stderr_has(
+            "error: `content/big.yaml` is more than 8 MiB; content files may be at most 8 MiB\n",
+        )
+        .stderr_has("error: `content/zero.yaml` is not a regular file\n")
+        .stderr_has("error: `content` has 2 errors");
+    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+}
+
+#[test]
+fn import_reads_a_device_or_proc_file_no_further_than_the_limit() {
+    // `/dev/zero` reports size 0 and never ends: the import read it until memory ran out.
+    for (format, file) in [
+        ("jsonresume", "/dev/zero"),
+        ("rendercv", "/dev/zero"),
+        ("jsonresume", "/proc/self/pagemap"),
+    ] {
+        if !std::path::Path::new(file).exists() {
+            continue;
+        }
+        let start = std::time::Instant::now();
+        let t = Test::new().args(&["import", format, file]);
+        t.run().failure().stderr_is(&format!(
+            "error: `{file}` is too large for a résumé: more than the limit of 8388608 bytes\n\n"
+        ));
+        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+        assert!(!t.path("content").exists());
+    }
+}

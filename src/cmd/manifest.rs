@@ -176,16 +176,11 @@ pub enum Kept {
 /// `out`, reached through real folders (no symbolic link is followed, no `..`), with the
 /// size and sha256 the manifest recorded, is removed; a folder goes only once empty.
 pub fn remove(out: &Path, entry: &Entry) -> Result<(), Kept> {
-    let parts: Vec<&str> = entry.path.split('/').collect();
-    let plain = |p: &&str| {
-        let mut c = Path::new(p).components();
-        matches!(c.next(), Some(std::path::Component::Normal(n)) if n == *p) && c.next().is_none()
-    };
-    if !parts.iter().all(plain) {
+    let Some(parts) = plain_parts(&entry.path) else {
         return Err(Kept::Refused(
             "the manifest names it by a path that is not inside the output folder".to_owned(),
         ));
-    }
+    };
     let mut dirs = Vec::new();
     let mut dir = out.to_path_buf();
     for part in &parts[..parts.len() - 1] {
@@ -221,6 +216,36 @@ pub fn remove(out: &Path, entry: &Entry) -> Result<(), Kept> {
         }
     }
     Ok(())
+}
+
+/// The parts of a manifest path that is plain (`backend/cv.pdf`): each one a file or
+/// folder name, none `..`, `.` or empty, not absolute; `None` for any other.
+fn plain_parts(path: &str) -> Option<Vec<&str>> {
+    let parts: Vec<&str> = path.split('/').collect();
+    let plain = |p: &&str| {
+        let mut c = Path::new(p).components();
+        matches!(c.next(), Some(std::path::Component::Normal(n)) if n == *p) && c.next().is_none()
+    };
+    parts.iter().all(plain).then_some(parts)
+}
+
+/// The folders inside `out` that hold a file the manifest lists (current or stale), for
+/// the build to look for its own leftovers in.
+pub fn folders(out: &Path) -> Vec<PathBuf> {
+    let Some(manifest) = std::fs::read(out.join("manifest.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
+    else {
+        return Vec::new();
+    };
+    manifest
+        .documents
+        .iter()
+        .chain(&manifest.outputs)
+        .chain(&manifest.stale)
+        .filter_map(|e| plain_parts(&e.path))
+        .map(|parts| out.join(parts[..parts.len() - 1].join("/")))
+        .collect()
 }
 
 /// Writes the manifest: the current files as `documents` (PDFs) and `outputs`, and the

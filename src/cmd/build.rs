@@ -114,6 +114,7 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
     // Before anything is written: what an interrupted write left in the folders this
     // build writes to, or an earlier build wrote to.
     remove_leftovers(
+        &args.out,
         std::iter::once(args.out.clone())
             .chain(
                 tasks
@@ -735,12 +736,23 @@ fn is_temp_name(name: &str) -> bool {
 /// Removes the temporary files an interrupted write (a `kill -9`, a power cut) left in
 /// `folders`: regular files named as `write_atomically` names them, last written more
 /// than a minute ago. Links, folders and any other file are left alone, and no folder
-/// is searched but those given.
-fn remove_leftovers(mut folders: Vec<PathBuf>) {
+/// is searched but those given that lie inside `out` through real folders (none reached
+/// through a symbolic link).
+fn remove_leftovers(out: &Path, mut folders: Vec<PathBuf>) {
     folders.sort();
     folders.dedup();
     let now = std::time::SystemTime::now();
-    for dir in folders {
+    let real = |dir: &Path| {
+        dir.strip_prefix(out).is_ok_and(|rel| {
+            let mut at = out.to_path_buf();
+            rel.components().all(|c| {
+                at.push(c);
+                matches!(c, std::path::Component::Normal(_))
+                    && at.symlink_metadata().is_ok_and(|m| m.is_dir())
+            })
+        })
+    };
+    for dir in folders.into_iter().filter(|d| real(d)) {
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };

@@ -384,7 +384,16 @@ fn temporary_files_an_interrupted_write_left_are_removed_by_the_next_build() {
     let t = old(t, "dist/all/.resume-AbC123.tmp.bak");
     let t = old(t, "dist/all/resume-AbC123.tmp");
     let t = old(t, "mine/.resume-AbC123.tmp");
+    let t = old(t, "elsewhere/.resume-AbC123.tmp");
     let t = t.file("dist/all/.resume-Fresh1.tmp", "%PDF-writing");
+    // A folder behind a link is not searched, even when the manifest names it.
+    std::os::unix::fs::symlink(t.path("elsewhere"), t.path("dist/link")).unwrap();
+    let manifest = std::fs::read_to_string(t.path("dist/manifest.json")).unwrap();
+    std::fs::write(
+        t.path("dist/manifest.json"),
+        manifest.replace("\"all/cv.pdf\"", "\"link/cv.pdf\""),
+    )
+    .unwrap();
     std::os::unix::fs::symlink(
         t.path("mine/.resume-AbC123.tmp"),
         t.path("dist/.resume-Link01.tmp"),
@@ -408,6 +417,7 @@ fn temporary_files_an_interrupted_write_left_are_removed_by_the_next_build() {
         "dist/all/resume-AbC123.tmp",
         "dist/all/.resume-Fresh1.tmp",
         "mine/.resume-AbC123.tmp",
+        "elsewhere/.resume-AbC123.tmp",
     ] {
         assert!(t.path(kept).is_file(), "{kept} was removed");
     }

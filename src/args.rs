@@ -230,7 +230,8 @@ pub struct BuildArgs {
     #[arg(long, conflicts_with_all = ["document", "profile", "projects", "select", "exclude"])]
     pub all: bool,
 
-    /// With a full build, remove PDFs in the output folder that are no longer built.
+    /// With a full build, remove the files an earlier build wrote (as its manifest
+    /// records) that are no longer built; nothing else.
     #[arg(long)]
     pub clean: bool,
 

@@ -117,6 +117,19 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
         ));
     }
 
+    // Before anything is written: what an interrupted write left in the folders this
+    // build writes to, or an earlier build wrote to.
+    remove_leftovers(
+        &args.out,
+        std::iter::once(args.out.clone())
+            .chain(
+                tasks
+                    .iter()
+                    .filter_map(|t| t.path.parent().map(Path::to_path_buf)),
+            )
+            .chain(manifest::folders(&args.out))
+            .collect(),
+    );
     let cache = FitCache::open(&args.out);
     let reports = if kept_warm || tasks.len() == 1 {
         // One file after the other with this compiler, reported as it goes: watch keeps it
@@ -468,50 +481,50 @@ impl Summary<'_> {
             .iter()
             .map(|f| f.extension())
             .collect();
-        let stale = manifest::stale(
+        let mut update = manifest::update(
             &self.args.out,
             &self.written,
             &self.failed,
             everything,
             &extensions,
         );
-        for path in &stale {
-            if self.args.clean {
-                match std::fs::remove_file(path) {
+        let out = &self.args.out;
+        // A partial build keeps what it knows to be stale, but names and removes nothing.
+        if everything && self.args.clean {
+            // Only what the manifest says `resume` wrote, and the folders that leaves empty.
+            update.stale.retain(|entry| {
+                let path = out.join(&entry.path);
+                match manifest::remove(out, entry) {
                     Ok(()) => {
                         println!("removed {} (no longer built)", path.display());
-                        // Folders it leaves empty go too (`remove_dir` refuses non-empty ones).
-                        for dir in path
-                            .ancestors()
-                            .skip(1)
-                            .take_while(|d| *d != self.args.out.as_path())
-                        {
-                            if std::fs::remove_dir(dir).is_err() {
-                                break;
-                            }
-                        }
+                        false
                     }
-                    Err(e) => self.files.emit(&[Diag::warning(format!(
-                        "cannot remove `{}`: {}",
-                        path.display(),
-                        io_reason(&e)
-                    ))]),
+                    Err(manifest::Kept::Changed) => {
+                        self.files.emit(&[Diag::warning(format!(
+                            "`{}` is no longer built, but it changed since `resume` wrote it; it was left in place",
+                            path.display()
+                        ))]);
+                        false
+                    }
+                    Err(manifest::Kept::Refused(why)) => {
+                        self.files.emit(&[Diag::warning(format!(
+                            "cannot remove `{}`: {why}",
+                            path.display()
+                        ))]);
+                        true
+                    }
                 }
-            } else {
+            });
+        } else if everything {
+            for entry in &update.stale {
                 self.files.emit(&[Diag::warning(format!(
                     "`{}` is no longer built by any profile",
-                    path.display()
+                    out.join(&entry.path).display()
                 ))
                 .hint("`resume build --all --clean` removes what the content no longer builds")]);
             }
         }
-        let manifest = manifest::write(
-            &self.args.out,
-            self.date,
-            &self.written,
-            if self.args.clean { &[] } else { &stale },
-        );
-        if let Err(diag) = manifest {
+        if let Err(diag) = manifest::write(out, self.date, update) {
             self.files.emit(&[diag]);
             return Err(Reported);
         }
@@ -710,6 +723,69 @@ fn check_out_dir(out: &Path, content: &Path) -> Result<(), Diag> {
     Ok(())
 }
 
+/// The temporary files `write_atomically` makes are named `.resume-XXXXXX.tmp`, with
+/// six random letters and digits; nothing else is named so.
+const TEMP_PREFIX: &str = ".resume-";
+const TEMP_SUFFIX: &str = ".tmp";
+const TEMP_RANDOM: usize = 6;
+
+/// A temporary file older than this was left by an interrupted write: one in progress
+/// (another build into the same folder) is written and renamed within moments.
+const TEMP_LEFT_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+fn is_temp_name(name: &str) -> bool {
+    name.strip_prefix(TEMP_PREFIX)
+        .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+        .is_some_and(|random| {
+            random.len() == TEMP_RANDOM && random.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+}
+
+/// Removes the temporary files an interrupted write (a `kill -9`, a power cut) left in
+/// `folders`: regular files named as `write_atomically` names them, last written more
+/// than a minute ago. Links, folders and any other file are left alone, and no folder
+/// is searched but those given that lie inside `out` through real folders (none reached
+/// through a symbolic link).
+fn remove_leftovers(out: &Path, mut folders: Vec<PathBuf>) {
+    folders.sort();
+    folders.dedup();
+    let now = std::time::SystemTime::now();
+    let real = |dir: &Path| {
+        dir.strip_prefix(out).is_ok_and(|rel| {
+            let mut at = out.to_path_buf();
+            rel.components().all(|c| {
+                at.push(c);
+                matches!(c, std::path::Component::Normal(_))
+                    && at.symlink_metadata().is_ok_and(|m| m.is_dir())
+            })
+        })
+    };
+    for dir in folders.into_iter().filter(|d| real(d)) {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            if !entry.file_name().to_str().is_some_and(is_temp_name) {
+                continue;
+            }
+            // A directory entry's metadata does not follow a symbolic link.
+            let left = entry.metadata().is_ok_and(|m| {
+                m.is_file()
+                    && m.modified()
+                        .ok()
+                        .and_then(|t| now.duration_since(t).ok())
+                        .is_some_and(|age| age >= TEMP_LEFT_AFTER)
+            });
+            if left && std::fs::remove_file(entry.path()).is_ok() {
+                println!(
+                    "removed {} (left by an interrupted write)",
+                    entry.path().display()
+                );
+            }
+        }
+    }
+}
+
 /// Writes to a temporary file beside `path`, then renames it into place, so that a
 /// reader never sees a half-written PDF and a failure leaves the old file as it was.
 /// (No fsync: like `typst compile` and cargo, we guard against a failed process, not a
@@ -727,7 +803,10 @@ pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diag> {
     };
     std::fs::create_dir_all(&dir).map_err(cannot)?;
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".resume-").suffix(".tmp");
+    builder
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(TEMP_RANDOM);
     // A temporary file is private (0600) by default; what we write is an ordinary file,
     // so it gets the mode any new file gets (0666 less the umask: 0644 as a rule).
     #[cfg(unix)]

@@ -75,7 +75,14 @@ fn read(path: &Path) -> Result<String, Reported> {
             path.display()
         ))));
     }
-    let bytes = std::fs::read(path).map_err(cannot)?;
+    // A device or a `/proc` file reports size 0: only a capped read bounds it.
+    let bytes = load::read_capped(path, MAX_INPUT_BYTES).map_err(cannot)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(fail(Diag::error(format!(
+            "`{}` is too large for a résumé: more than the limit of {MAX_INPUT_BYTES} bytes",
+            path.display()
+        ))));
+    }
     String::from_utf8(bytes).map_err(|_| {
         fail(
             Diag::error(format!("`{}` is not UTF-8 text", path.display()))

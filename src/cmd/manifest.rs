@@ -5,6 +5,10 @@
 //! `documents` lists the PDFs only, as it always has; the other formats (`--format
 //! png,txt,md`) are listed under `outputs`, with the same fields (`pages`: the pages the
 //! file holds, 1 for a PNG), so a consumer that reads PDFs keeps reading PDFs.
+//!
+//! The manifest is also how `--clean` knows what `resume` wrote: files an earlier build
+//! listed that no build makes any more move to `stale`, and only those are ever removed
+//! (see `remove`). A file the manifest never listed is not `resume`'s to touch.
 
 use std::path::{Path, PathBuf};
 
@@ -40,12 +44,16 @@ impl Entry {
             document: document.to_owned(),
             pages,
             bytes: pdf.len(),
-            sha256: Sha256::digest(pdf)
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
+            sha256: sha256(pdf),
         }
     }
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[derive(Serialize, Deserialize)]
@@ -55,6 +63,10 @@ struct Manifest {
     documents: Vec<Entry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     outputs: Vec<Entry>,
+    /// Files an earlier build wrote that no profile makes any more: kept here, so that
+    /// `--clean` knows them as `resume`'s own, until it removes them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    stale: Vec<Entry>,
 }
 
 impl Entry {
@@ -71,32 +83,68 @@ fn relative(out: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// Files of the built formats (`extensions`: `pdf`, `png`...) in the output folder that
-/// this run neither wrote nor failed to write. Only a build of everything can tell; a
-/// partial build reports none. Formats this run did not make are left alone.
-pub fn stale(
+/// What the manifest will hold after this run.
+pub struct Update {
+    /// The files built now, and earlier ones still current: `documents` and `outputs`.
+    pub current: Vec<Entry>,
+    /// Files an earlier build wrote that no profile makes any more, and that still exist.
+    pub stale: Vec<Entry>,
+}
+
+/// Reads the earlier manifest and works out what it becomes with this run's files.
+///
+/// A file is stale only if the manifest says `resume` wrote it: it was listed by an
+/// earlier build (or already as stale), this run neither wrote it nor failed to, and it
+/// is of a format this run makes. Only a build of everything can tell which listed files
+/// are no longer built; a partial build finds no new stale files and keeps the old ones.
+/// Files the manifest does not list are never stale, whatever lies in the folder.
+pub fn update(
     out: &Path,
     written: &[Entry],
     failed: &[PathBuf],
     everything: bool,
     extensions: &[&str],
-) -> Vec<PathBuf> {
-    if !everything {
-        return Vec::new();
-    }
-    let mut found = Vec::new();
-    files(out, extensions, &mut found);
+) -> Update {
+    let earlier = std::fs::read(out.join("manifest.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok());
+    let (listed, was_stale) = earlier.map_or_else(Default::default, |m| {
+        (
+            m.documents.into_iter().chain(m.outputs).collect::<Vec<_>>(),
+            m.stale,
+        )
+    });
     // A document that failed keeps all its files: `cv.pdf`, `cv.txt`, `cv-1.png`.
     let failed: Vec<String> = failed
         .iter()
         .map(|p| document_of(&relative(out, p)))
         .collect();
-    found.retain(|p| {
-        let rel = relative(out, p);
-        !written.iter().any(|e| e.path == rel) && !failed.contains(&document_of(&rel))
-    });
-    found.sort();
-    found
+    let rewritten = |e: &Entry| written.iter().any(|w| w.path == e.path);
+    let exists = |e: &Entry| out.join(&e.path).symlink_metadata().is_ok();
+    let mut current = Vec::new();
+    let mut stale: Vec<Entry> = was_stale
+        .into_iter()
+        .filter(|e| !rewritten(e) && exists(e))
+        .collect();
+    for entry in listed {
+        if rewritten(&entry) || !exists(&entry) {
+            continue;
+        }
+        let format_built = entry
+            .path
+            .rsplit_once('.')
+            .is_some_and(|(_, x)| extensions.contains(&x));
+        if everything && format_built && !failed.contains(&document_of(&entry.path)) {
+            stale.push(entry);
+        } else {
+            current.push(entry);
+        }
+    }
+    current.extend(written.iter().cloned());
+    current.sort_by(|a, b| a.path.cmp(&b.path));
+    stale.sort_by(|a, b| a.path.cmp(&b.path));
+    stale.dedup_by(|a, b| a.path == b.path);
+    Update { current, stale }
 }
 
 /// The document a file belongs to: `backend/cv-2.png` -> `backend/cv`.
@@ -114,50 +162,103 @@ fn document_of(rel: &str) -> String {
     stem.to_owned()
 }
 
-fn files(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            files(&path, extensions, out);
-        } else if path
-            .extension()
-            .is_some_and(|e| extensions.iter().any(|x| e == *x))
-            && path.file_name().is_some_and(|n| n != "manifest.json")
-        {
-            out.push(path);
-        }
-    }
+/// Why `remove` left a stale file in place.
+pub enum Kept {
+    /// The file is no longer what `resume` wrote (its size or sha256 differ): it is
+    /// someone else's now, and the manifest forgets it.
+    Changed,
+    /// It cannot or may not be removed; the manifest keeps it, for a later try.
+    Refused(String),
 }
 
-/// Writes the manifest: this run's entries, plus earlier ones whose files still exist and
-/// that this run did not rewrite or find stale.
-pub fn write(out: &Path, date: Date, written: &[Entry], stale: &[PathBuf]) -> Result<(), Diag> {
-    let path = out.join("manifest.json");
-    let earlier: Vec<Entry> = std::fs::read(&path)
+/// Removes a stale file and then the folders that removing it leaves empty, up to (not
+/// including) the output folder. Only a regular file at a plain relative path inside
+/// `out`, reached through real folders (no symbolic link is followed, no `..`), with the
+/// size and sha256 the manifest recorded, is removed; a folder goes only once empty.
+pub fn remove(out: &Path, entry: &Entry) -> Result<(), Kept> {
+    let Some(parts) = plain_parts(&entry.path) else {
+        return Err(Kept::Refused(
+            "the manifest names it by a path that is not inside the output folder".to_owned(),
+        ));
+    };
+    let mut dirs = Vec::new();
+    let mut dir = out.to_path_buf();
+    for part in &parts[..parts.len() - 1] {
+        dir.push(part);
+        if !dir.symlink_metadata().is_ok_and(|m| m.is_dir()) {
+            return Err(Kept::Refused(format!(
+                "`{}` is not a folder (a symbolic link is not followed)",
+                dir.display()
+            )));
+        }
+        dirs.push(dir.clone());
+    }
+    let path = dir.join(parts[parts.len() - 1]);
+    let reason = |e: std::io::Error| Kept::Refused(crate::load::io_reason(&e));
+    let meta = path.symlink_metadata().map_err(reason)?;
+    if !meta.is_file() {
+        return Err(Kept::Refused(
+            "it is not a regular file (a symbolic link is not followed)".to_owned(),
+        ));
+    }
+    if meta.len() != entry.bytes as u64 {
+        return Err(Kept::Changed);
+    }
+    let bytes = std::fs::read(&path).map_err(reason)?;
+    if sha256(&bytes) != entry.sha256 {
+        return Err(Kept::Changed);
+    }
+    std::fs::remove_file(&path).map_err(reason)?;
+    // `remove_dir` refuses a folder that is not empty, and a symbolic link.
+    for dir in dirs.iter().rev() {
+        if std::fs::remove_dir(dir).is_err() {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// The parts of a manifest path that is plain (`backend/cv.pdf`): each one a file or
+/// folder name, none `..`, `.` or empty, not absolute; `None` for any other.
+fn plain_parts(path: &str) -> Option<Vec<&str>> {
+    let parts: Vec<&str> = path.split('/').collect();
+    let plain = |p: &&str| {
+        let mut c = Path::new(p).components();
+        matches!(c.next(), Some(std::path::Component::Normal(n)) if n == *p) && c.next().is_none()
+    };
+    parts.iter().all(plain).then_some(parts)
+}
+
+/// The folders inside `out` that hold a file the manifest lists (current or stale), for
+/// the build to look for its own leftovers in.
+pub fn folders(out: &Path) -> Vec<PathBuf> {
+    let Some(manifest) = std::fs::read(out.join("manifest.json"))
         .ok()
         .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
-        .map(|m| m.documents.into_iter().chain(m.outputs).collect())
-        .unwrap_or_default();
-    let stale: Vec<String> = stale.iter().map(|p| relative(out, p)).collect();
-    let mut documents: Vec<Entry> = earlier
-        .into_iter()
-        .filter(|e| {
-            !written.iter().any(|w| w.path == e.path)
-                && !stale.contains(&e.path)
-                && out.join(&e.path).is_file()
-        })
-        .chain(written.iter().cloned())
-        .collect();
-    documents.sort_by(|a, b| a.path.cmp(&b.path));
-    let (documents, outputs) = documents.into_iter().partition(Entry::is_pdf);
+    else {
+        return Vec::new();
+    };
+    manifest
+        .documents
+        .iter()
+        .chain(&manifest.outputs)
+        .chain(&manifest.stale)
+        .filter_map(|e| plain_parts(&e.path))
+        .map(|parts| out.join(parts[..parts.len() - 1].join("/")))
+        .collect()
+}
+
+/// Writes the manifest: the current files as `documents` (PDFs) and `outputs`, and the
+/// stale ones `resume` wrote and has not removed.
+pub fn write(out: &Path, date: Date, update: Update) -> Result<(), Diag> {
+    let path = out.join("manifest.json");
+    let (documents, outputs) = update.current.into_iter().partition(Entry::is_pdf);
     let manifest = Manifest {
         generator: concat!("resume ", env!("CARGO_PKG_VERSION")).to_owned(),
         date: date.to_string(),
         documents,
         outputs,
+        stale: update.stale,
     };
     let mut bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
     bytes.push(b'\n');

@@ -225,9 +225,38 @@ fn read_text(path: &Path, name: &str) -> Result<String, Diag> {
         ))
         .hint("split it into several files, or move data that is not content out of the folder"));
     }
-    let bytes = std::fs::read(path)
+    // The size a file reports is not a bound: `/proc` files report 0 and go on.
+    let bytes = read_capped(path, MAX_FILE_BYTES)
         .map_err(|e| Diag::error(format!("cannot read `{name}`: {}", io_reason(&e))))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Diag::error(format!(
+            "`{name}` is more than {} MiB; content files may be at most {} MiB",
+            MAX_FILE_BYTES / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ))
+        .hint("split it into several files, or move data that is not content out of the folder"));
+    }
     decode(bytes, name)
+}
+
+/// Reads a file up to a little over `limit` bytes, whatever size it reports (a `/proc`
+/// file or a device reports 0 and may never end): more than `limit` bytes back means too
+/// large. It reads in whole chunks, never a stray odd byte at the end, as some `/proc`
+/// files (`pagemap`) refuse reads that are not a multiple of 8 bytes.
+pub fn read_capped(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0; 64 * 1024];
+    while bytes.len() as u64 <= limit {
+        match file.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(bytes)
 }
 
 fn decode(bytes: Vec<u8>, name: &str) -> Result<String, Diag> {

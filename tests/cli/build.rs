@@ -381,3 +381,73 @@ fn a_figure_must_be_a_real_image() {
         .failure()
         .stderr_has("error: `figures/diagram.png` is not a real PNG image: its content does not start like one\n  ┌─ content/projects.yaml:7:16");
 }
+
+#[test]
+fn temporary_files_an_interrupted_write_left_are_removed_by_the_next_build() {
+    // A `kill -9` between writing a temporary file and renaming it into place left
+    // `.resume-XXXXXX.tmp` behind for ever.
+    let t = Test::new().file("content/person.yaml", PERSON).args(&[
+        "build",
+        "cv",
+        "--date",
+        "2026-11-01",
+    ]);
+    t.run().success();
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let old = |t: Test, rel: &str| {
+        let t = t.file(rel, "%PDF-half");
+        std::fs::File::options()
+            .write(true)
+            .open(t.path(rel))
+            .unwrap()
+            .set_modified(an_hour_ago)
+            .unwrap();
+        t
+    };
+    let t = old(t, "dist/all/.resume-AbC123.tmp");
+    let t = old(t, "dist/.resume-Zz9xY0.tmp");
+    // Not ours, or not left over: another name, or a write in progress (just touched).
+    let t = old(t, "dist/all/.resume-toolong.tmp");
+    let t = old(t, "dist/all/.resume-AbC123.tmp.bak");
+    let t = old(t, "dist/all/resume-AbC123.tmp");
+    let t = old(t, "mine/.resume-AbC123.tmp");
+    let t = old(t, "elsewhere/.resume-AbC123.tmp");
+    let t = t.file("dist/all/.resume-Fresh1.tmp", "%PDF-writing");
+    // A folder behind a link is not searched, even when the manifest names it.
+    std::os::unix::fs::symlink(t.path("elsewhere"), t.path("dist/link")).unwrap();
+    let manifest = std::fs::read_to_string(t.path("dist/manifest.json")).unwrap();
+    std::fs::write(
+        t.path("dist/manifest.json"),
+        manifest.replace("\"all/cv.pdf\"", "\"link/cv.pdf\""),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        t.path("mine/.resume-AbC123.tmp"),
+        t.path("dist/.resume-Link01.tmp"),
+    )
+    .unwrap();
+    let run = t.run().success();
+    assert!(
+        run.stdout
+            .contains("removed dist/all/.resume-AbC123.tmp (left by an interrupted write)\n")
+            && run
+                .stdout
+                .contains("removed dist/.resume-Zz9xY0.tmp (left by an interrupted write)\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(!t.path("dist/all/.resume-AbC123.tmp").exists());
+    assert!(!t.path("dist/.resume-Zz9xY0.tmp").exists());
+    for kept in [
+        "dist/all/.resume-toolong.tmp",
+        "dist/all/.resume-AbC123.tmp.bak",
+        "dist/all/resume-AbC123.tmp",
+        "dist/all/.resume-Fresh1.tmp",
+        "mine/.resume-AbC123.tmp",
+        "elsewhere/.resume-AbC123.tmp",
+    ] {
+        assert!(t.path(kept).is_file(), "{kept} was removed");
+    }
+    assert!(t.path("dist/.resume-Link01.tmp").symlink_metadata().is_ok());
+    assert!(t.path("dist/all/cv.pdf").is_file());
+}

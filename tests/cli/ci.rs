@@ -90,14 +90,29 @@ fn the_date_comes_from_the_flag_then_source_date_epoch_then_the_content() {
 
 #[test]
 fn stale_outputs_are_named_and_removed_with_clean() {
+    // `gone` is a profile once, and its CV is built; then the profile goes.
     let t = Test::new()
         .file("content/person.yaml", PERSON)
-        .file("dist/gone/cv.pdf", "%PDF-old")
-        .args(&["build", "--date", "2026-11-01"]);
+        .file(
+            "content/profiles.yaml",
+            "profiles:\n  all: {}\n  gone: {}\n",
+        )
+        .args(&["build", "cv", "--date", "2026-11-01"]);
+    t.run().success();
+    assert!(t.path("dist/gone/cv.pdf").exists());
+    let t = Test {
+        args: Vec::new(),
+        ..t.file("content/profiles.yaml", "profiles:\n  all: {}\n")
+    }
+    .args(&["build", "--date", "2026-11-01"]);
     t.run().success().stderr_has(
         "warning: `dist/gone/cv.pdf` is no longer built by any profile\n = hint: `resume build --all --clean` removes what the content no longer builds",
     );
     assert!(t.path("dist/gone/cv.pdf").exists());
+    // Still known as stale: a second build without --clean names it again.
+    t.run()
+        .success()
+        .stderr_has("warning: `dist/gone/cv.pdf` is no longer built by any profile");
     let t = Test {
         args: Vec::new(),
         ..t

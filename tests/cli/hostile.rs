@@ -439,3 +439,190 @@ fn many_profiles_are_checked_in_linear_time() {
         );
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
 }
+
+/// A full build into `out` (an absolute path inside the test's folder, whatever the
+/// current folder), cleaning if asked.
+fn build_into(t: Test, out: &std::path::Path, clean: bool) -> Test {
+    let t = Test {
+        args: Vec::new(),
+        ..t
+    }
+    .args(&[
+        "build",
+        "--all",
+        "--date",
+        "2026-11-01",
+        "--format",
+        "pdf,txt",
+    ])
+    .args(&["--out", out.to_str().unwrap()]);
+    if clean { t.args(&["--clean"]) } else { t }
+}
+
+#[test]
+fn clean_removes_only_files_the_manifest_says_resume_wrote() {
+    // `build --all --clean --out .` once removed an unrelated `mydocs/taxes/2025-return.pdf`
+    // and its folders: every PDF under the output folder that this run did not write
+    // counted as stale.
+    let t = Test::new().file("content/person.yaml", PERSON).file(
+        "content/profiles.yaml",
+        "profiles:\n  all: {}\n  gone: {}\n  old: {}\n",
+    );
+    let out = t.path("out");
+    let t = build_into(t, &out, false);
+    t.run().success();
+    for written in ["gone/cv.pdf", "gone/cv.txt", "old/cv.pdf", "all/cv.pdf"] {
+        assert!(out.join(written).is_file(), "{written} was not written");
+    }
+    // Files and folders of someone else's, among and beside resume's own.
+    let t = t
+        .file("out/unrelated.pdf", "%PDF-mine")
+        .file("out/mydocs/taxes/2025-return.pdf", "%PDF-taxes")
+        .file("out/mydocs/taxes/2025-return.txt", "taxes")
+        .file("out/all/notes.pdf", "%PDF-notes")
+        .file("out/gone/mine.pdf", "%PDF-mine");
+    std::fs::create_dir(out.join("empty")).unwrap();
+    // The profiles `gone` and `old` go: what resume wrote for them is stale.
+    let t = t.file("content/profiles.yaml", "profiles:\n  all: {}\n");
+    let t = build_into(t, &out, true);
+    let run = t.run().success();
+    assert!(
+        run.stdout.contains(&format!(
+            "removed {} (no longer built)",
+            out.join("gone/cv.pdf").display()
+        )) && run
+            .stdout
+            .contains(&format!("removed {}", out.join("gone/cv.txt").display()))
+            && run
+                .stdout
+                .contains(&format!("removed {}", out.join("old/cv.pdf").display())),
+        "{}",
+        run.stdout
+    );
+    for kept in ["unrelated.pdf", "mydocs", "all/notes.pdf", "gone/mine.pdf"] {
+        assert!(!run.stdout.contains(kept), "{}", run.stdout);
+        assert!(!run.stderr.contains(kept), "{}", run.stderr);
+    }
+    assert!(!out.join("gone/cv.pdf").exists() && !out.join("gone/cv.txt").exists());
+    // Folders that removing resume's files emptied go; any other stays.
+    assert!(!out.join("old").exists());
+    assert!(out.join("gone/mine.pdf").is_file());
+    assert!(out.join("unrelated.pdf").is_file());
+    assert!(out.join("mydocs/taxes/2025-return.pdf").is_file());
+    assert!(out.join("mydocs/taxes/2025-return.txt").is_file());
+    assert!(out.join("all/notes.pdf").is_file());
+    assert!(out.join("all/cv.pdf").is_file());
+    assert!(out.join("empty").is_dir());
+    let manifest = std::fs::read_to_string(out.join("manifest.json")).unwrap();
+    assert!(
+        !manifest.contains("gone/") && !manifest.contains("old/"),
+        "{manifest}"
+    );
+}
+
+#[test]
+fn clean_trusts_no_manifest_path_outside_the_output_folder() {
+    // A manifest is a file in the output folder, which anyone may edit: the stale files
+    // it names are removed only inside the folder, through real folders, with the bytes
+    // resume wrote.
+    let t = Test::new().file("content/person.yaml", PERSON);
+    let out = t.path("out");
+    let t = build_into(t, &out, false);
+    t.run().success();
+    let path = out.join("manifest.json");
+    let mut manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let cv = manifest["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["path"] == "all/cv.pdf")
+        .unwrap()
+        .clone();
+    // The same bytes, outside the folder and behind a link; and a changed stale file.
+    let pdf = std::fs::read(out.join("all/cv.pdf")).unwrap();
+    std::fs::create_dir_all(t.path("outside/deep")).unwrap();
+    std::fs::write(t.path("outside/cv.pdf"), &pdf).unwrap();
+    std::fs::write(t.path("outside/deep/cv.pdf"), &pdf).unwrap();
+    std::os::unix::fs::symlink(t.path("outside"), out.join("link")).unwrap();
+    std::os::unix::fs::symlink(t.path("outside/cv.pdf"), out.join("file-link.pdf")).unwrap();
+    std::fs::write(out.join("changed.pdf"), "%PDF-edited").unwrap();
+    let absolute = t.path("outside/cv.pdf").to_string_lossy().into_owned();
+    let stale: Vec<serde_json::Value> = [
+        "../outside/cv.pdf",
+        "all/../../outside/cv.pdf",
+        absolute.as_str(),
+        "link/cv.pdf",
+        "link/deep/cv.pdf",
+        "file-link.pdf",
+        "changed.pdf",
+    ]
+    .iter()
+    .map(|p| {
+        let mut e = cv.clone();
+        e["path"] = (*p).into();
+        e
+    })
+    .collect();
+    manifest["stale"] = stale.into();
+    std::fs::write(&path, serde_json::to_vec(&manifest).unwrap()).unwrap();
+    let t = build_into(t, &out, true);
+    let run = t.run().success();
+    assert!(!run.stdout.contains("removed"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("changed.pdf` is no longer built, but it changed since `resume` wrote it; it was left in place"),
+        "{}",
+        run.stderr
+    );
+    assert!(t.path("outside/cv.pdf").is_file());
+    assert!(t.path("outside/deep/cv.pdf").is_file());
+    assert!(out.join("link").symlink_metadata().is_ok());
+    assert!(out.join("file-link.pdf").symlink_metadata().is_ok());
+    assert!(out.join("changed.pdf").is_file());
+    assert!(out.join("all/cv.pdf").is_file());
+}
+
+#[test]
+fn a_file_that_reports_no_size_is_read_no_further_than_the_limit() {
+    // `/proc` files report size 0 however much they hold: `pagemap` holds 256 GiB. The
+    // size check let it through, and the whole was read into memory.
+    let proc_file = "/proc/self/pagemap";
+    if !std::path::Path::new(proc_file).exists() {
+        eprintln!("no {proc_file} here: skipped");
+        return;
+    }
+    let t = Test::with_content("notes.md", "not content");
+    std::os::unix::fs::symlink(proc_file, t.path("content/big.yaml")).unwrap();
+    // A device is not a regular file, and is refused before it is opened.
+    std::os::unix::fs::symlink("/dev/zero", t.path("content/zero.yaml")).unwrap();
+    let start = std::time::Instant::now();
+    run_check(t)
+        .failure()
+        .stderr_has(
+            "error: `content/big.yaml` is more than 8 MiB; content files may be at most 8 MiB\n",
+        )
+        .stderr_has("error: `content/zero.yaml` is not a regular file\n")
+        .stderr_has("error: `content` has 2 errors");
+    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+}
+
+#[test]
+fn import_reads_a_device_or_proc_file_no_further_than_the_limit() {
+    // `/dev/zero` reports size 0 and never ends: the import read it until memory ran out.
+    for (format, file) in [
+        ("jsonresume", "/dev/zero"),
+        ("rendercv", "/dev/zero"),
+        ("jsonresume", "/proc/self/pagemap"),
+    ] {
+        if !std::path::Path::new(file).exists() {
+            continue;
+        }
+        let start = std::time::Instant::now();
+        let t = Test::new().args(&["import", format, file]);
+        t.run().failure().stderr_is(&format!(
+            "error: `{file}` is too large for a résumé: more than the limit of 8388608 bytes\n\n"
+        ));
+        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+        assert!(!t.path("content").exists());
+    }
+}

@@ -106,6 +106,11 @@ impl de::Error for Error {
 fn unknown_key(field: &str, expected: &[&str]) -> Error {
     let hint = match did_you_mean(field, expected) {
         Some(s) => format!("did you mean `{s}`?"),
+        // No key of ours has a space: this is text with `: ` in it, read as a key.
+        None if field.contains(' ') => format!(
+            "if this is text with `: ` in it, put the whole text in quotes: `\"{field}: ...\"`; the keys allowed here are {}",
+            quoted(expected)
+        ),
         None => format!("the keys allowed here are {}", quoted(expected)),
     };
     Error::msg(format!("unknown key `{field}`")).with_hint(hint)

@@ -171,10 +171,13 @@ pub fn parse(text: &str, file: u32) -> Result<Option<Node>, Diag> {
             // At the end of a file without a last newline the parser counts a line more.
             let at = end.clamp(m.line(), m.col());
             let chars = text.split('\n').nth(at.line - 1).map_or(0, |l| l.chars().count());
+            let line = text.split('\n').nth(at.line - 1).unwrap_or_default();
             let hint = if e.info().contains("unprintable") {
-                "the file holds control characters: if it is not content (a binary file), give it another extension than `.yaml`"
+                "the file holds control characters: if it is not content (a binary file), give it another extension than `.yaml`".to_owned()
+            } else if e.info().contains("mapping values are not allowed") {
+                quote_hint(line)
             } else {
-                "check the indentation: the items of one list or mapping start in the same column, and text with `: ` or ` #` in it needs quotes"
+                "check the indentation: the items of one list or mapping start in the same column, and text with `: ` or ` #` in it needs quotes".to_owned()
             };
             Diag::error(format!("invalid YAML: {}", e.info()))
                 .at(Span { file, line: at.line as u32, col: at.col.min(chars) as u32, len: 1 })
@@ -183,6 +186,23 @@ pub fn parse(text: &str, file: u32) -> Result<Option<Node>, Diag> {
         builder.event(event, span)?;
     }
     Ok(builder.root)
+}
+
+/// The hint for a line whose text holds `: `: the line as it should be, quoted.
+fn quote_hint(line: &str) -> String {
+    let indent = line.len() - line.trim_start().len();
+    let rest = &line[indent..];
+    let (lead, body) = match rest.strip_prefix("- ") {
+        Some(item) => ("- ", item),
+        None => ("", rest),
+    };
+    match body.split_once(": ") {
+        Some((key, value)) if !value.trim().is_empty() && !key.contains(' ') => {
+            let value = value.trim_end().replace('\\', "\\\\").replace('"', "\\\"");
+            format!("text with `: ` in it needs quotes: `{lead}{key}: \"{value}\"` (or check the indentation)")
+        }
+        _ => "text with `: ` in it needs quotes, or check the indentation: the items of one list or mapping start in the same column".to_owned(),
+    }
 }
 
 enum Open {

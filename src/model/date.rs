@@ -23,7 +23,14 @@ const MONTHS: [&str; 12] = [
 
 impl Date {
     pub fn parse(s: &str) -> Result<Date, String> {
-        let bad = || format!("`{s}` is not a date: expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`");
+        let bad = || {
+            let expected =
+                format!("`{s}` is not a date: expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`");
+            match guess(s) {
+                Some(date) => format!("{expected}; did you mean `{date}`?"),
+                None => expected,
+            }
+        };
         let mut parts = s.trim().split('-');
         let year = parts.next().filter(|y| y.len() == 4).ok_or_else(bad)?;
         let year: i32 = year.parse().map_err(|_| bad())?;
@@ -77,6 +84,65 @@ impl Date {
     }
 }
 
+/// The date a person most likely meant by `March 2020`, `Mar. 2020`, `15 March 2020`,
+/// `03/2020` or `2020/03`: none when it is not clear (`03/04/2020`).
+fn guess(s: &str) -> Option<String> {
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '.' | ',' | '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let year = words
+        .iter()
+        .find(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))?;
+    let named = words.iter().find_map(|w| {
+        let w = w.to_ascii_lowercase();
+        let names = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        (w.len() >= 3)
+            .then(|| {
+                names
+                    .iter()
+                    .position(|n| n.starts_with(&w) || (w == "sept" && *n == "september"))
+            })
+            .flatten()
+            .map(|i| i as u8 + 1)
+    });
+    let numbers: Vec<u8> = words
+        .iter()
+        .filter(|w| w.len() <= 2)
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    let (month, day) = match (named, numbers.as_slice()) {
+        (Some(m), []) => (m, None),
+        (Some(m), [d]) => (m, Some(*d)),
+        (None, [m]) => (*m, None),
+        (None, [a, b]) if *a > 12 => (*b, Some(*a)),
+        (None, [a, b]) if *b > 12 => (*a, Some(*b)),
+        _ => return None,
+    };
+    let text = match day {
+        Some(d) => format!("{year}-{month:02}-{d:02}"),
+        None => format!("{year}-{month:02}"),
+    };
+    // Only a date that is one: `2020-13` is no better a guess.
+    Date::parse(&text).ok().map(|_| text)
+}
+
 fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
@@ -123,9 +189,16 @@ impl End {
         if s.trim() == "present" {
             return Ok(End::Present);
         }
+        let now = ["now", "current", "currently", "today", "ongoing", "present"];
+        if now.contains(&s.trim().to_lowercase().as_str()) {
+            return Err(format!("`{s}` is not an end date; did you mean `present`?"));
+        }
         Date::parse(s)
             .map(End::Date)
-            .map_err(|e| format!("{e}, or `present`"))
+            .map_err(|e| match e.split_once("; did you mean") {
+                Some((bad, guess)) => format!("{bad}, or `present`; did you mean{guess}"),
+                None => format!("{e}, or `present`"),
+            })
     }
 }
 
@@ -227,6 +300,32 @@ mod tests {
         assert!(Date::parse("2021-03-01-02").is_err());
         assert!(End::parse("now").is_err());
         assert_eq!(End::parse("present").unwrap(), End::Present);
+    }
+
+    #[test]
+    fn dates_as_people_write_them_get_a_suggestion() {
+        let hint = |s: &str| Date::parse(s).unwrap_err();
+        assert_eq!(
+            hint("March 2020"),
+            "`March 2020` is not a date: expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; did you mean `2020-03`?"
+        );
+        assert!(hint("Sept. 2019").ends_with("did you mean `2019-09`?"));
+        assert!(hint("15 March 2020").ends_with("did you mean `2020-03-15`?"));
+        assert!(hint("03/2020").ends_with("did you mean `2020-03`?"));
+        assert!(hint("2021-3").ends_with("did you mean `2021-03`?"));
+        assert!(hint("2020/31/12").ends_with("did you mean `2020-12-31`?"));
+        // Unclear or impossible: no guess.
+        assert!(!hint("03/04/2020").contains("did you mean"));
+        assert!(!hint("Smarch 2020").contains("did you mean"));
+        assert!(!hint("2020-13").contains("did you mean"));
+        assert_eq!(
+            End::parse("Mar 2020").unwrap_err(),
+            "`Mar 2020` is not a date: expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or `present`; did you mean `2020-03`?"
+        );
+        assert_eq!(
+            End::parse("Now").unwrap_err(),
+            "`Now` is not an end date; did you mean `present`?"
+        );
     }
 
     #[test]

@@ -27,6 +27,25 @@ error: `content` has 1 error
 }
 
 #[test]
+fn text_with_a_colon_gets_the_line_back_quoted() {
+    check(
+        "person.yaml",
+        "person:\n  name: Ada\n  headline: Engineer: backend, \"data\"\n",
+    )
+    .stderr_has(
+        "  = hint: text with `: ` in it needs quotes: `headline: \"Engineer: backend, \\\"data\\\"\"` (or check the indentation)\n",
+    );
+    // In a list, the text reads as a mapping with a key no entry has.
+    check(
+        "p.yaml",
+        &format!("{PERSON}projects:\n  - id: a\n    title: A\n    highlights:\n      - Cut costs: 40% down\n"),
+    )
+    .stderr_has(
+        "error: unknown key `Cut costs`\n  ┌─ content/p.yaml:8:9\n  │\n8 │       - Cut costs: 40% down\n  │         ^^^^^^^^^\n  │\n  = hint: if this is text with `: ` in it, put the whole text in quotes: `\"Cut costs: ...\"`; the keys allowed here are `text`, `tags`, `priority`\n",
+    );
+}
+
+#[test]
 fn wrong_type_points_at_the_value() {
     check(
         "bad.yaml",
@@ -133,7 +152,7 @@ fn bad_date_says_why() {
         "error: `2021-13` has month 13: months run from 01 to 12\n  ┌─ content/bad.yaml:5:12",
     );
     check("bad.yaml", "experience:\n  - id: acme\n    title: E\n    organization: Acme\n    start: March 2021\n")
-        .stderr_has("error: `March 2021` is not a date: expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`\n  ┌─ content/bad.yaml:5:12");
+        .stderr_has("error: `March 2021` is not a date: expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; did you mean `2021-03`?\n  ┌─ content/bad.yaml:5:12");
 }
 
 #[test]

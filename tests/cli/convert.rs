@@ -888,7 +888,7 @@ fn import_jsonresume_reads_every_date_form_and_stray_types() {
         got,
         [
             "dropped `education[0].endDate`: `2018-02-30` has day 30: Feb 2018 has 28 days",
-            "dropped `work[2].startDate`: `March 2017` is not a date: expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`",
+            "dropped `work[2].startDate`: `March 2017` is not a date: expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; did you mean `2017-03`?",
             "dropped `work[3]`: expected an object, found text",
             "dropped `work[3]`: it has neither a `position` nor an organisation",
         ],

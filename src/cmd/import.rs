@@ -11,6 +11,23 @@ use crate::convert::{self, Imported};
 use crate::diagnostic::{Diag, SourceFile, SourceFiles};
 use crate::load::{self, io_reason, yaml};
 
+/// The top-level keys of JSON Resume (schema 1.x): a file with none of them is not one.
+const JSON_RESUME_KEYS: &[&str] = &[
+    "basics",
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+    "projects",
+    "meta",
+];
+
 /// Bigger than any real résumé; keeps a stray dump from eating memory.
 const MAX_INPUT_BYTES: u64 = 8 * 1024 * 1024;
 
@@ -25,10 +42,24 @@ pub fn run(args: &ImportArgs) -> Result<(), Reported> {
                         .hint("JSON Resume files are JSON: check the place named above"),
                 )
             })?;
-            if !value.is_object() {
+            let keys: Vec<&str> = value
+                .as_object()
+                .map(|o| o.keys().map(String::as_str).collect())
+                .unwrap_or_default();
+            if keys.contains(&"cv") {
+                return Err(fail(
+                    Diag::error(format!(
+                        "`{name}` is a RenderCV file, not JSON Resume: it has `cv`"
+                    ))
+                    .hint(format!(
+                        "nothing was written; import it with `resume import rendercv {name}`"
+                    )),
+                ));
+            }
+            if !keys.iter().any(|k| JSON_RESUME_KEYS.contains(k)) {
                 return Err(fail(
                     Diag::error(format!("`{name}` is not a JSON Resume document"))
-                        .hint("a JSON Resume file is one JSON object with `basics`, `work`..."),
+                        .hint("nothing was written; a JSON Resume file is one JSON object with `basics`, `work`, `education`..."),
                 ));
             }
             convert::jsonresume::import(&value)
@@ -48,11 +79,30 @@ pub fn run(args: &ImportArgs) -> Result<(), Reported> {
                     return Err(Reported);
                 }
             };
-            if !matches!(root.kind, yaml::Kind::Map(_)) {
-                return Err(fail(
-                    Diag::error(format!("`{name}` is not a RenderCV file"))
-                        .hint("a RenderCV file is a mapping with a `cv:` section"),
-                ));
+            let keys: Vec<String> = match &root.kind {
+                yaml::Kind::Map(entries) => entries
+                    .iter()
+                    .filter_map(|(k, _)| k.scalar_text())
+                    .map(|k| k.to_string())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            if !keys.iter().any(|k| k == "cv") {
+                let diag = if keys.iter().any(|k| JSON_RESUME_KEYS.contains(&k.as_str())) {
+                    Diag::error(format!(
+                        "`{name}` is a JSON Resume file, not RenderCV: it has no `cv` but `{}`",
+                        keys.iter()
+                            .find(|k| JSON_RESUME_KEYS.contains(&k.as_str()))
+                            .map_or("", String::as_str)
+                    ))
+                    .hint(format!(
+                        "nothing was written; import it with `resume import jsonresume {name}`"
+                    ))
+                } else {
+                    Diag::error(format!("`{name}` is not a RenderCV file: it has no `cv` section"))
+                        .hint("nothing was written; a RenderCV file is a mapping with a `cv:` section (`name`, `sections`...)")
+                };
+                return Err(fail(diag));
             }
             convert::rendercv::import(&root)
         }

@@ -235,28 +235,11 @@ pub struct Ids(HashSet<String>);
 
 impl Ids {
     pub fn make(&mut self, parts: &[&str], fallback: &str) -> String {
-        let mut words: Vec<String> = Vec::new();
-        for part in parts {
-            let mut slug = String::new();
-            for c in part.chars().map(fold) {
-                if c.is_ascii_alphanumeric() {
-                    slug.push(c.to_ascii_lowercase());
-                } else if !slug.is_empty() && !slug.ends_with('-') {
-                    slug.push('-');
-                }
-            }
-            // Long names are cut at a word, so that a year after them stays whole.
-            let mut slug = slug.trim_matches('-').to_owned();
-            while slug.len() > 32 {
-                match slug.rfind('-') {
-                    Some(i) => slug.truncate(i),
-                    None => slug.truncate(32),
-                }
-            }
-            if !slug.is_empty() {
-                words.push(slug);
-            }
-        }
+        let words: Vec<String> = parts
+            .iter()
+            .map(|p| slug(p))
+            .filter(|s| !s.is_empty())
+            .collect();
         let mut base = words.join("-");
         if base.is_empty() {
             base = fallback.to_owned();
@@ -272,20 +255,59 @@ impl Ids {
     }
 }
 
-/// Common Latin letters with marks to their base letter, so `Zürich` gives `zurich`.
-fn fold(c: char) -> char {
-    match c {
-        'à'..='å' | 'À'..='Å' => 'a',
-        'ç' | 'Ç' => 'c',
-        'è'..='ë' | 'È'..='Ë' => 'e',
-        'ì'..='ï' | 'Ì'..='Ï' => 'i',
-        'ñ' | 'Ñ' => 'n',
-        'ò'..='ö' | 'ø' | 'Ò'..='Ö' | 'Ø' => 'o',
-        'ù'..='ü' | 'Ù'..='Ü' => 'u',
-        'ý' | 'ÿ' | 'Ý' => 'y',
-        'ß' => 's',
-        c => c,
+/// Words a cut name does not end in: `budapest-university-of` reads as cut off.
+const TRAILING: &[&str] = &[
+    "of", "the", "and", "for", "in", "at", "on", "a", "an", "de", "der", "la", "le", "da", "di",
+    "du", "van", "von", "y",
+];
+
+/// A name as part of an id: its link text rather than its Markdown link, transliterated
+/// to ASCII (`Gdańsk` is `gdansk`, `Łódź` is `lodz`), lowercase words joined by `-`, cut
+/// at a word to at most 32 characters.
+fn slug(name: &str) -> String {
+    let text = link_text(name);
+    let ascii = deunicode::deunicode(&text);
+    let mut words: Vec<String> = ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let whole = words.len();
+    while words.len() > 1 && words.join("-").len() > 32 {
+        words.pop();
     }
+    while words.len() > 1
+        && words.len() < whole
+        && TRAILING.contains(&words[words.len() - 1].as_str())
+    {
+        words.pop();
+    }
+    let mut slug = words.join("-");
+    slug.truncate(32);
+    slug
+}
+
+/// `[FlashInfer](https://github.com/...) kernels` is `FlashInfer kernels`: link text kept,
+/// addresses dropped, also bare ones.
+fn link_text(name: &str) -> String {
+    let mut out = String::new();
+    let mut rest = name;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("](").map(|i| open + i) else {
+            break;
+        };
+        let Some(end) = rest[close..].find(')').map(|i| close + i) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..close]);
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out.split_whitespace()
+        .filter(|w| !w.contains("://"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A date as the other formats write it: `2020`, `2020-03`, `2020-03-15`, also a full
@@ -377,7 +399,28 @@ mod tests {
             "halden-pay-2022-2"
         );
         assert_eq!(ids.make(&["Zürich Ünï"], "x"), "zurich-uni");
-        assert_eq!(ids.make(&["日本"], "project"), "project");
+        assert_eq!(ids.make(&["日本"], "project"), "ri-ben");
+        assert_eq!(ids.make(&["— …"], "project"), "project");
+        assert_eq!(
+            ids.make(&["Gdańsk University of Technology", "2014"], "x"),
+            "gdansk-university-of-technology-2014"
+        );
+        assert_eq!(ids.make(&["Łódź Straße"], "x"), "lodz-strasse");
+        assert_eq!(
+            ids.make(
+                &["Budapest University of Technology and Economics", "2014"],
+                "x"
+            ),
+            "budapest-university-2014"
+        );
+        assert_eq!(
+            ids.make(
+                &["[FlashInfer](https://github.com/flashinfer-ai/flashinfer) kernels"],
+                "x"
+            ),
+            "flashinfer-kernels"
+        );
+        assert_eq!(ids.make(&["see https://example.com/x"], "x"), "see");
         assert_eq!(ids.make(&["C#/.NET!"], "x"), "c-net");
         assert_eq!(
             ids.make(

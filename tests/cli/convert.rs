@@ -439,6 +439,37 @@ fn import_never_overwrites_without_force() {
 }
 
 #[test]
+fn import_of_the_other_format_is_an_error_and_writes_nothing() {
+    // A JSON Resume file is valid YAML: read as RenderCV it made a blank person.
+    let t = Test::new()
+        .file("in.json", &fixture("jsonresume-full.json"))
+        .args(&["import", "rendercv", "in.json"]);
+    t.run().failure().stderr_is(
+        "error: `in.json` is a JSON Resume file, not RenderCV: it has no `cv` but `basics`
+ = hint: nothing was written; import it with `resume import jsonresume in.json`
+
+",
+    );
+    assert!(!t.path("content").exists());
+    let t = Test::new()
+        .file("cv.json", r#"{"cv": {"name": "Ada"}}"#)
+        .args(&["import", "jsonresume", "cv.json"]);
+    t.run().failure().stderr_is(
+        "error: `cv.json` is a RenderCV file, not JSON Resume: it has `cv`
+ = hint: nothing was written; import it with `resume import rendercv cv.json`
+
+",
+    );
+    let t = Test::new()
+        .file("other.json", r#"{"name": "Ada"}"#)
+        .args(&["import", "jsonresume", "other.json"]);
+    t.run()
+        .failure()
+        .stderr_has("error: `other.json` is not a JSON Resume document\n");
+    assert!(!t.path("content").exists());
+}
+
+#[test]
 fn import_reports_unreadable_input() {
     Test::new()
         .file("bad.json", "{\"basics\": {\"name\": \"A\",}}")

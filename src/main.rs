@@ -27,6 +27,16 @@ fn main() -> ExitCode {
             eprintln!("{}", std::backtrace::Backtrace::force_capture());
         }
     }));
+    // Typst and krilla hand work to rayon's threads, krilla with `rayon::spawn` (it
+    // encodes images there): a panic in such a job reaches no caller, and rayon's answer
+    // is to abort (exit 134, a core dump). The hook above has reported it; end as every
+    // other internal error does. (A panic in a parallel iterator reaches its caller, and a
+    // panic on our own threads reaches `main` through their scope: `catch_unwind` below.)
+    let _ = rayon::ThreadPoolBuilder::new()
+        .panic_handler(|_| std::process::exit(2))
+        .build_global();
+    #[cfg(debug_assertions)]
+    debug_panic_on_worker();
     match std::panic::catch_unwind(|| cmd::run(cli.command)) {
         Ok(Ok(())) => ExitCode::SUCCESS,
         // The command has already printed what went wrong.
@@ -44,5 +54,18 @@ fn restore_sigpipe() {
     // valid action for SIGPIPE.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// For the tests (debug builds only): `RESUME_DEBUG_PANIC_ON_WORKER=1` panics in a rayon
+/// job, as a bug in krilla's image encoding would, to show it ends as an internal error.
+#[cfg(debug_assertions)]
+fn debug_panic_on_worker() {
+    if std::env::var_os("RESUME_DEBUG_PANIC_ON_WORKER").is_some() {
+        rayon::spawn(|| panic!("a panic on a worker thread, as RESUME_DEBUG_PANIC_ON_WORKER asks"));
+        // The pool's panic handler ends the process; should it not, this ends it with 0,
+        // which the test refuses.
+        std::thread::sleep(std::time::Duration::from_secs(20));
+        std::process::exit(0);
     }
 }

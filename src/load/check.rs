@@ -327,11 +327,28 @@ fn check_figures(c: &Content, dir: &Path, diags: &mut Vec<Diag>) {
         }
         match dir.join(path.as_str()).canonicalize() {
             Ok(real) if real.starts_with(dir) && real.is_file() => {
-                if let Some(problem) = not_an_image(&real, ext.as_deref().unwrap_or_default()) {
+                let ext = ext.as_deref().unwrap_or_default();
+                if let Some(problem) = not_an_image(&real, ext) {
                     diags.push(
                         Diag::error(format!("`{}` {problem}", path.value))
                             .at(path.span)
                             .hint("export the image again, or fix its extension"),
+                    );
+                    continue;
+                }
+                let checked = match std::fs::read(&real) {
+                    Ok(data) if ext == "svg" => super::image::check_svg(&data),
+                    Ok(data) => super::image::check_raster(&data),
+                    Err(e) => Err(super::image::Problem {
+                        message: format!("cannot be read: {}", super::io_reason(&e)),
+                        hint: "check the file's permissions".into(),
+                    }),
+                };
+                if let Err(problem) = checked {
+                    diags.push(
+                        Diag::error(format!("`{}` {}", path.value, problem.message))
+                            .at(path.span)
+                            .hint(problem.hint),
                     );
                 }
             }

@@ -7,6 +7,7 @@
 mod check;
 mod de;
 mod design;
+pub mod image;
 pub mod profiles;
 pub mod yaml;
 

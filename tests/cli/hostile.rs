@@ -636,3 +636,278 @@ fn import_reads_a_device_or_proc_file_no_further_than_the_limit() {
         assert!(!t.path("content").exists());
     }
 }
+
+/// CRC-32 (as PNG chunks use it), bit by bit.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// `data` as a zlib stream of one stored (uncompressed) block.
+fn zlib_stored(data: &[u8]) -> Vec<u8> {
+    let len = u16::try_from(data.len()).unwrap();
+    let mut out = vec![0x78, 0x01, 0x01];
+    out.extend(len.to_le_bytes());
+    out.extend((!len).to_le_bytes());
+    out.extend(data);
+    let (mut a, mut b) = (1u32, 0u32);
+    for &byte in data {
+        a = (a + u32::from(byte)) % 65521;
+        b = (b + a) % 65521;
+    }
+    out.extend(((b << 16) | a).to_be_bytes());
+    out
+}
+
+/// A PNG of 8-bit RGB that declares `width` × `height` pixels and holds `idat`.
+fn png(width: u32, height: u32, idat: &[u8]) -> Vec<u8> {
+    fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
+        out.extend(u32::try_from(data.len()).unwrap().to_be_bytes());
+        let start = out.len();
+        out.extend(kind);
+        out.extend(data);
+        let crc = crc32(&out[start..]);
+        out.extend(crc.to_be_bytes());
+    }
+    let mut ihdr = Vec::new();
+    ihdr.extend(width.to_be_bytes());
+    ihdr.extend(height.to_be_bytes());
+    ihdr.extend([8, 2, 0, 0, 0]);
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    chunk(&mut out, b"IHDR", &ihdr);
+    chunk(&mut out, b"IDAT", idat);
+    chunk(&mut out, b"IEND", b"");
+    out
+}
+
+/// A real 2 × 2 white PNG.
+fn small_png() -> Vec<u8> {
+    let row = [0, 255, 255, 255, 255, 255, 255];
+    png(2, 2, &zlib_stored(&[row, row].concat()))
+}
+
+/// The figure of `figure(path)`, with `bytes` as its file.
+fn figure_file(path: &str, bytes: &[u8]) -> Test {
+    let t = figure(path);
+    let file = t.path(&format!("content/{path}"));
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(file, bytes).unwrap();
+    t
+}
+
+const FIGURE_AT: &str = "\n  ┌─ content/projects.yaml:7:16\n";
+
+#[test]
+fn an_image_that_declares_too_many_pixels_is_refused_by_its_header() {
+    // 65600 × 65600 pixels in a file of under a hundred bytes: decoding it would take
+    // 13 GB (and aborted the build); its header is enough to refuse it.
+    let bomb = png(65600, 65600, &zlib_stored(&[0; 64]));
+    assert!(bomb.len() < 200);
+    let too_large = |path: &str, bytes: &[u8], size: &str| {
+        let t = figure_file(path, bytes);
+        run_check(t)
+            .failure()
+            .stderr_has(&format!(
+                "error: `{path}` is too large an image: {size}, over the limit of 16384 pixels a side and 40 megapixels{FIGURE_AT}"
+            ))
+            .stderr_has("= hint: scale it down: 3000 pixels a side is plenty for print");
+    };
+    too_large(
+        "figures/bomb.png",
+        &bomb,
+        "65600 × 65600 pixels (4303.4 megapixels)",
+    );
+    // Each limit on its own: one side too long, or too many pixels in all.
+    too_large(
+        "figures/strip.png",
+        &png(16385, 1, &[]),
+        "16385 × 1 pixels (0.1 megapixels)",
+    );
+    too_large(
+        "figures/square.png",
+        &png(7000, 7000, &[]),
+        "7000 × 7000 pixels (49.0 megapixels)",
+    );
+    // A GIF declares its size in its logical screen.
+    let mut gif = b"GIF89a".to_vec();
+    gif.extend(60000u16.to_le_bytes());
+    gif.extend(60000u16.to_le_bytes());
+    gif.extend([0, 0, 0]);
+    gif.extend([0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x4C, 0x01, 0, 0x3B]);
+    too_large(
+        "figures/screen.gif",
+        &gif,
+        "60000 × 60000 pixels (3600.0 megapixels)",
+    );
+
+    // A build stops at the same check, before Typst sees the image.
+    let t = figure_file("figures/bomb.png", &bomb).args(&["build", "--out", "out"]);
+    checked(&t).failure().stderr_has(&format!(
+        "error: `figures/bomb.png` is too large an image: 65600 × 65600 pixels (4303.4 megapixels), over the limit of 16384 pixels a side and 40 megapixels{FIGURE_AT}"
+    ));
+    // It stops before it writes anything.
+    assert!(!t.path("out").exists());
+
+    // A photo is held to the same limits.
+    let person = "person:\n  name: Ada\n  headline: Engineer\n  photo: {path: me.png, alt: Ada}\n";
+    let t = Test::new().file("content/person.yaml", person);
+    std::fs::write(t.path("content/me.png"), &bomb).unwrap();
+    run_check(t).failure().stderr_has(
+        "error: `me.png` is too large an image: 65600 × 65600 pixels (4303.4 megapixels), over the limit of 16384 pixels a side and 40 megapixels\n  ┌─ content/person.yaml:4:17\n",
+    );
+
+    // A real image within the limits passes.
+    run_check(figure_file("figures/small.png", &small_png())).success();
+}
+
+#[test]
+fn a_panic_on_a_worker_thread_is_an_internal_error_not_an_abort() {
+    // Krilla encodes images in jobs on rayon's pool; a panic there used to abort the
+    // process (exit 134). The debug build panics in such a job when asked.
+    let t = Test::with_content("extra.yaml", "")
+        .args(&["check"])
+        .env("RESUME_DEBUG_PANIC_ON_WORKER", "1");
+    let run = t.run();
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .starts_with("error: internal error in resume at src/main.rs:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("a panic on a worker thread"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_damaged_image_is_an_error_at_its_place_in_the_content() {
+    // Right magic bytes and header, a body that is not a zlib stream.
+    let damaged = png(2, 2, b"not a zlib stream at all");
+    run_check(figure_file("figures/damaged.png", &damaged))
+        .failure()
+        .stderr_has(&format!(
+            "error: `figures/damaged.png` is a damaged PNG image: Format error decoding Png: Corrupt deflate stream. BadZlibHeader{FIGURE_AT}"
+        ))
+        .stderr_has("= hint: export the image again");
+    // Cut short: the header is whole, the pixels are missing.
+    let short = small_png();
+    let short = &short[..short.len() - 20];
+    run_check(figure_file("figures/short.png", short))
+        .failure()
+        .stderr_has("error: `figures/short.png` is a damaged PNG image: ");
+    // A JPEG that is only its first marker.
+    run_check(figure_file(
+        "figures/cut.jpg",
+        &[0xFF, 0xD8, 0xFF, 0xE0, 0, 16],
+    ))
+    .failure()
+    .stderr_has("error: `figures/cut.jpg` is a damaged JPEG image: ");
+    // An SVG that does not parse.
+    run_check(figure_file(
+        "figures/broken.svg",
+        b"<svg xmlns=\"http://www.w3.org/2000/svg\"><g></svg>",
+    ))
+    .failure()
+    .stderr_has("error: `figures/broken.svg` is a damaged SVG image: ");
+
+    // The build reports it there too, never in the built-in template.
+    let t = figure_file("figures/damaged.png", &damaged).args(&["build", "--out", "out"]);
+    let run = checked(&t).failure().stderr_has(&format!(
+        "error: `figures/damaged.png` is a damaged PNG image: Format error decoding Png: Corrupt deflate stream. BadZlibHeader{FIGURE_AT}"
+    ));
+    assert!(!run.stderr.contains("lib.typ"), "{}", run.stderr);
+}
+
+/// An SVG of 10 × 10 that holds `inner` (XML inside the `<svg>` element).
+fn svg(inner: &str) -> Vec<u8> {
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"10\" height=\"10\">{inner}</svg>"
+    )
+    .into_bytes()
+}
+
+#[test]
+fn svg_figures_load_no_files() {
+    let links_to = |href: &str, attribute: &str| {
+        let t = figure_file(
+            "figures/diagram.svg",
+            &svg(&format!(
+                "<image {attribute}=\"{href}\" width=\"10\" height=\"10\"/>"
+            )),
+        );
+        // The file it names exists, outside the content folder, and is a real image.
+        std::fs::write(t.path("secret.png"), small_png()).unwrap();
+        std::fs::write(t.path("content/figures/beside.png"), small_png()).unwrap();
+        run_check(t)
+            .failure()
+            .stderr_has(&format!(
+                "error: `figures/diagram.svg` links to the file `{href}`: an SVG figure may only hold images inside itself{FIGURE_AT}"
+            ))
+            .stderr_has("= hint: embed the image in the SVG as a `data:` URL, or place it as a figure of its own");
+    };
+    links_to("../../secret.png", "href");
+    links_to("../../secret.png", "xlink:href");
+    links_to("file://../../secret.png", "href");
+    // Even one beside it: the figure is what the content names, and nothing else.
+    links_to("beside.png", "href");
+
+    // The build refuses it too, and so writes no PDF with the file in it.
+    let t = figure_file(
+        "figures/diagram.svg",
+        &svg("<image href=\"../../secret.png\" width=\"10\" height=\"10\"/>"),
+    )
+    .args(&["build", "--out", "out"]);
+    std::fs::write(t.path("secret.png"), small_png()).unwrap();
+    checked(&t)
+        .failure()
+        .stderr_has("error: `figures/diagram.svg` links to the file `../../secret.png`");
+
+    // Images inside the SVG (`data:` URLs) and references inside it are fine...
+    let small = base64(&small_png());
+    let inside = svg(&format!(
+        "<defs><image id=\"i\" href=\"data:image/png;base64,{small}\" width=\"10\" height=\"10\"/></defs><use xlink:href=\"#i\"/>"
+    ));
+    run_check(figure_file("figures/inside.svg", &inside)).success();
+    // ...but held to the same limits as any image.
+    let bomb = base64(&png(65600, 65600, &zlib_stored(&[0; 64])));
+    let inside = svg(&format!(
+        "<image href=\"data:image/png;base64,{bomb}\" width=\"10\" height=\"10\"/>"
+    ));
+    run_check(figure_file("figures/bomb.svg", &inside))
+        .failure()
+        .stderr_has(&format!(
+            "error: `figures/bomb.svg` holds an image that is too large an image: 65600 × 65600 pixels (4303.4 megapixels), over the limit of 16384 pixels a side and 40 megapixels{FIGURE_AT}"
+        ));
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ABC[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}

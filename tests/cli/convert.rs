@@ -460,9 +460,11 @@ fn import_of_the_other_format_is_an_error_and_writes_nothing() {
 
 ",
     );
-    let t = Test::new()
-        .file("other.json", r#"{"name": "Ada"}"#)
-        .args(&["import", "jsonresume", "other.json"]);
+    let t = Test::new().file("other.json", r#"{"name": "Ada"}"#).args(&[
+        "import",
+        "jsonresume",
+        "other.json",
+    ]);
     t.run()
         .failure()
         .stderr_has("error: `other.json` is not a JSON Resume document\n");

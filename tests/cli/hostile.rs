@@ -367,9 +367,8 @@ fn a_thousand_projects_and_two_hundred_roles_make_a_long_portfolio() {
     let t = Test::new()
         .file("content/all.yaml", &big_content(1000))
         .args(&["build", "portfolio", "--date", "2026-11-01"]);
-    let start = std::time::Instant::now();
+    // How long it takes is for `scripts/bench scale`, not for a test on a busy machine.
     t.run().success();
-    let took = start.elapsed();
     let pdf = t.path("dist/all/portfolio.pdf");
     let pages = super::pages(&pdf);
     assert!(pages > 100, "{pages} pages");
@@ -377,7 +376,6 @@ fn a_thousand_projects_and_two_hundred_roles_make_a_long_portfolio() {
     for expected in ["Project 0", "Project 999", "Engineer 199", "Company 199"] {
         assert!(text.contains(expected), "the portfolio lacks {expected:?}");
     }
-    assert!(took.as_secs() < 60, "took {took:?}");
 }
 
 #[test]
@@ -410,7 +408,6 @@ fn a_long_chain_of_profiles_is_refused_quickly() {
     for i in 1..2000 {
         profiles.push_str(&format!("  p{i}: {{extends: p{}}}\n", i - 1));
     }
-    let start = std::time::Instant::now();
     run_check(Test::with_content("profiles.yaml", &profiles))
         .failure()
         .stderr_has(
@@ -418,7 +415,6 @@ fn a_long_chain_of_profiles_is_refused_quickly() {
         )
         .stderr_has("= hint: let the profiles extend one common profile instead of each other")
         .stderr_has("error: `content` has 1983 errors");
-    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
 }
 
 #[test]
@@ -605,7 +601,6 @@ fn a_file_that_reports_no_size_is_read_no_further_than_the_limit() {
     std::os::unix::fs::symlink(proc_file, t.path("content/big.yaml")).unwrap();
     // A device is not a regular file, and is refused before it is opened.
     std::os::unix::fs::symlink("/dev/zero", t.path("content/zero.yaml")).unwrap();
-    let start = std::time::Instant::now();
     run_check(t)
         .failure()
         .stderr_has(
@@ -613,7 +608,6 @@ fn a_file_that_reports_no_size_is_read_no_further_than_the_limit() {
         )
         .stderr_has("error: `content/zero.yaml` is not a regular file\n")
         .stderr_has("error: `content` has 2 errors");
-    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
 }
 
 #[test]
@@ -627,12 +621,10 @@ fn import_reads_a_device_or_proc_file_no_further_than_the_limit() {
         if !std::path::Path::new(file).exists() {
             continue;
         }
-        let start = std::time::Instant::now();
         let t = Test::new().args(&["import", format, file]);
         t.run().failure().stderr_is(&format!(
             "error: `{file}` is too large for a résumé: more than the limit of 8388608 bytes\n\n"
         ));
-        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
         assert!(!t.path("content").exists());
     }
 }

@@ -268,7 +268,7 @@ const WINDOW: usize = 200;
 /// line between two of them), each with control characters escaped and, when very long,
 /// cut to a window around the place. Line and column numbers stay those of the file.
 struct View {
-    names: Vec<String>,
+    names: HashMap<u32, String>,
     files: HashMap<u32, Shown>,
 }
 
@@ -318,10 +318,14 @@ impl View {
             shown.insert(id, out);
         }
         View {
-            names: files
-                .files
-                .iter()
-                .map(|f| escape_controls(&f.name).into_owned())
+            names: shown
+                .keys()
+                .map(|&id| {
+                    (
+                        id,
+                        escape_controls(&files.files[id as usize].name).into_owned(),
+                    )
+                })
                 .collect(),
             files: shown,
         }
@@ -417,7 +421,7 @@ impl<'a> Files<'a> for View {
 
     fn name(&'a self, id: u32) -> Result<&'a str, FilesError> {
         self.names
-            .get(id as usize)
+            .get(&id)
             .map(String::as_str)
             .ok_or(FilesError::FileMissing)
     }

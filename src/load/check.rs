@@ -162,6 +162,24 @@ pub fn check_links(node: &super::yaml::Node, diags: &mut Vec<Diag>) {
             }
         }
         Kind::Seq(items) => items.iter().for_each(|n| check_links(n, diags)),
+        // A link written in text (`[the RFC](https://...)`) has the same limit.
+        Kind::Scalar { text, .. } if text.len() > MAX_URL_BYTES && text.contains("](") => {
+            let runs = crate::render::markup::parse(text);
+            if let Some(url) = runs
+                .iter()
+                .filter_map(|r| r.link.as_deref())
+                .find(|url| url.len() > MAX_URL_BYTES)
+            {
+                diags.push(
+                    Diag::error(format!(
+                        "a link in this text is {} bytes long; a link may be at most {MAX_URL_BYTES}",
+                        url.len()
+                    ))
+                    .at(node.span)
+                    .hint("shorten the address, or link to a page that holds the rest"),
+                );
+            }
+        }
         Kind::Scalar { .. } => {}
     }
 }

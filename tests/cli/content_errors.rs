@@ -323,6 +323,12 @@ fn a_link_longer_than_typst_accepts_is_a_content_error() {
         &format!("writing:\n  - title: Notes\n    url: {url}\n"),
     )
     .stderr_has("error: this link is 8020 bytes long; a link may be at most 8000\n  ┌─ content/writing.yaml:3:10\n");
+    // A link in text, too.
+    check(
+        "roles.yaml",
+        &format!("experience:\n  - id: acme\n    title: Lead\n    highlights:\n      - see [the notes]({url})\n"),
+    )
+    .stderr_has("error: a link in this text is 8020 bytes long; a link may be at most 8000\n  ┌─ content/roles.yaml:5:9\n");
 }
 
 #[test]

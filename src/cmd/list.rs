@@ -63,7 +63,7 @@ pub fn run(args: &ListArgs) -> Result<(), Reported> {
             }
         }
     }
-    print!("{out}");
+    print!("{}", crate::diagnostic::escape_controls(&out));
     Ok(())
 }
 

@@ -407,7 +407,14 @@ mod tests {
             )),
             ..Default::default()
         };
-        for (i, s) in AWKWARD.iter().enumerate() {
+        // Content may hold no control characters (they are an error when loaded): those
+        // strings are written (escaped) but not loaded back.
+        let loadable: Vec<&str> = AWKWARD
+            .iter()
+            .copied()
+            .filter(|s| !s.chars().any(crate::load::yaml::forbidden_control))
+            .collect();
+        for (i, s) in loadable.iter().enumerate() {
             // As a mapping value, as a list item in block style, and inside a flow list.
             file.skills.push(SkillGroup {
                 id: None,
@@ -419,11 +426,11 @@ mod tests {
         let text = to_yaml(&file, "../schema.json").expect("yaml");
         assert!(text.starts_with("# yaml-language-server: $schema=../schema.json\n"));
         let content = load_back(&[("a.yaml", text.clone())]);
-        for (group, s) in content.skills.iter().zip(AWKWARD) {
+        for (group, s) in content.skills.iter().zip(&loadable) {
             assert_eq!(group.group, *s, "in\n{text}");
             assert_eq!(group.items[0], *s, "in\n{text}");
         }
-        assert_eq!(content.skills.len(), AWKWARD.len());
+        assert_eq!(content.skills.len(), loadable.len());
         // Multi-line text is a literal block, not an escaped line.
         assert!(
             text.contains("group: |-\n      line one\n      line two\n"),

@@ -130,6 +130,102 @@ fn check_ids(c: &Content, diags: &mut Vec<Diag>) {
     }
 }
 
+/// Keys whose values are addresses that become links (in the PDF and in Markdown).
+const LINK_KEYS: &[&str] = &["url", "website"];
+
+/// Typst refuses longer addresses (`URL is too long`).
+pub const MAX_URL_BYTES: usize = 8000;
+
+/// Every link field of a file (`website`, `url` of links, entries and sections): an
+/// `http`, `https` or `mailto` address without spaces, of a length Typst accepts. Checked
+/// on the positioned tree, so that each error is at its value.
+pub fn check_links(node: &super::yaml::Node, diags: &mut Vec<Diag>) {
+    use super::yaml::Kind;
+    match &node.kind {
+        Kind::Map(entries) => {
+            for (key, value) in entries {
+                if let (Kind::Scalar { text: key, .. }, Kind::Scalar { text, .. }) =
+                    (&key.kind, &value.kind)
+                    && LINK_KEYS.contains(&key.as_str())
+                    && !value.is_null()
+                {
+                    diags.extend(bad_link(text).map(|d| d.at(value.span)));
+                }
+                if let (Kind::Scalar { text: key, .. }, Kind::Scalar { text, .. }) =
+                    (&key.kind, &value.kind)
+                    && key == "phone"
+                    && !value.is_null()
+                {
+                    diags.extend(bad_phone(text).map(|d| d.at(value.span)));
+                }
+                check_links(value, diags);
+            }
+        }
+        Kind::Seq(items) => items.iter().for_each(|n| check_links(n, diags)),
+        // A link written in text (`[the RFC](https://...)`) has the same limit.
+        Kind::Scalar { text, .. } if text.len() > MAX_URL_BYTES && text.contains("](") => {
+            let runs = crate::render::markup::parse(text);
+            if let Some(url) = runs
+                .iter()
+                .filter_map(|r| r.link.as_deref())
+                .find(|url| url.len() > MAX_URL_BYTES)
+            {
+                diags.push(
+                    Diag::error(format!(
+                        "a link in this text is {} bytes long; a link may be at most {MAX_URL_BYTES}",
+                        url.len()
+                    ))
+                    .at(node.span)
+                    .hint("shorten the address, or link to a page that holds the rest"),
+                );
+            }
+        }
+        Kind::Scalar { .. } => {}
+    }
+}
+
+/// A phone number becomes a `tel:` link: digits and the usual separators only.
+fn bad_phone(phone: &str) -> Option<Diag> {
+    let ok = phone.chars().any(|c| c.is_ascii_digit())
+        && phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-()./".contains(c));
+    (!ok).then(|| {
+        let short: String = phone.chars().take(40).collect();
+        let more = if short.len() < phone.len() { "..." } else { "" };
+        Diag::error(format!(
+            "not a phone number: `{short}{more}`: use digits, spaces and `+ - ( ) . /`"
+        ))
+        .hint(
+            "the number becomes a `tel:` link; write it as dialled, for example `+31 6 1234 5678`",
+        )
+    })
+}
+
+/// What is wrong with an address given as a link, if anything.
+fn bad_link(url: &str) -> Option<Diag> {
+    if url.len() > MAX_URL_BYTES {
+        return Some(
+            Diag::error(format!(
+                "this link is {} bytes long; a link may be at most {MAX_URL_BYTES}",
+                url.len()
+            ))
+            .hint("shorten the address, or link to a page that holds the rest"),
+        );
+    }
+    if crate::render::markup::has_link_scheme(url) && !url.chars().any(char::is_whitespace) {
+        return None;
+    }
+    let short: String = url.chars().take(40).collect();
+    let more = if short.len() < url.len() { "..." } else { "" };
+    Some(
+        Diag::error(format!(
+            "not a link: `{short}{more}`: use an http, https or mailto address"
+        ))
+        .hint("write the whole address with its scheme and without spaces, for example `https://example.com/ada`"),
+    )
+}
+
 /// A name that becomes part of a file name or is typed on the command line: lowercase
 /// letters, digits, `-` and `_`, starting with a letter or digit.
 pub fn bad_name(name: &Spanned<String>, what: &str) -> Option<Diag> {

@@ -108,7 +108,7 @@ fn load_file(
     failed: &mut check::Failed,
     diags: &mut Vec<Diag>,
 ) {
-    let root = match yaml::parse(text, file) {
+    let root = match yaml::parse_content(text, file) {
         Ok(Some(root)) => root,
         Ok(None) => {
             let span = Span {
@@ -133,6 +133,7 @@ fn load_file(
         );
         return;
     };
+    check::check_links(&root, diags);
     let sink = RefCell::new(Vec::new());
     for (key, value) in sections {
         if key.scalar_text().as_deref() == Some("profiles") {

@@ -151,10 +151,20 @@ impl Weight {
 /// Parses one file. `None` means the file holds no document at all (empty, or only
 /// comments). Errors are returned, not printed; the caller decides.
 pub fn parse(text: &str, file: u32) -> Result<Option<Node>, Diag> {
-    let lines = text.split('\n').count();
+    parse_with(text, file, false)
+}
+
+/// Parses a content file: as [`parse`], and a control character in any key or value
+/// (other than tab and line breaks) is an error at its place. Such characters print as
+/// nothing, and in a terminal they can move the cursor or retitle the window.
+pub fn parse_content(text: &str, file: u32) -> Result<Option<Node>, Diag> {
+    parse_with(text, file, true)
+}
+
+fn parse_with(text: &str, file: u32, content: bool) -> Result<Option<Node>, Diag> {
     let end = Place {
-        line: lines,
-        col: text.rsplit('\n').next().map_or(0, |l| l.chars().count()),
+        line: lines(text).count(),
+        col: lines(text).last().map_or(0, |l| l.chars().count()),
     };
     let mut builder = Builder {
         file,
@@ -164,14 +174,15 @@ pub fn parse(text: &str, file: u32) -> Result<Option<Node>, Diag> {
         used: Weight::default(),
         root: None,
         documents: 0,
+        source: content.then_some(text),
     };
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| {
             let m = e.marker();
             // At the end of a file without a last newline the parser counts a line more.
             let at = end.clamp(m.line(), m.col());
-            let chars = text.split('\n').nth(at.line - 1).map_or(0, |l| l.chars().count());
-            let line = text.split('\n').nth(at.line - 1).unwrap_or_default();
+            let line = lines(text).nth(at.line - 1).unwrap_or_default();
+            let chars = line.chars().count();
             let hint = if e.info().contains("unprintable") {
                 "the file holds control characters: if it is not content (a binary file), give it another extension than `.yaml`".to_owned()
             } else if e.info().contains("mapping values are not allowed") {
@@ -203,6 +214,18 @@ fn quote_hint(line: &str) -> String {
         }
         _ => "text with `: ` in it needs quotes, or check the indentation: the items of one list or mapping start in the same column".to_owned(),
     }
+}
+
+/// A control character content may not hold: all but tab and line feed (a carriage
+/// return in a file is a line break, never part of a value).
+pub fn forbidden_control(c: char) -> bool {
+    c.is_control() && c != '\t' && c != '\n'
+}
+
+/// The lines of a text, split where YAML breaks them: at `\n`, `\r\n` and a lone `\r`.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n')
+        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
 }
 
 enum Open {
@@ -239,8 +262,10 @@ impl Place {
     }
 }
 
-struct Builder {
+struct Builder<'a> {
     file: u32,
+    /// The text, when control characters in values are errors.
+    source: Option<&'a str>,
     /// The end of the text: places past it are moved back to it.
     end: Place,
     stack: Vec<Open>,
@@ -251,7 +276,7 @@ struct Builder {
     documents: usize,
 }
 
-impl Builder {
+impl Builder<'_> {
     fn span(&self, s: YSpan) -> Span {
         let len = if s.end.line() == s.start.line() {
             s.end.index().saturating_sub(s.start.index()).max(1)
@@ -291,6 +316,11 @@ impl Builder {
                     ))
                     .at(span)
                     .hint("write the value without the tag"));
+                }
+                if let Some(source) = self.source
+                    && let Some(c) = text.chars().find(|&c| forbidden_control(c))
+                {
+                    return Err(self.control(source, c, ys, span));
                 }
                 let plain = style == ScalarStyle::Plain && tag.is_none();
                 let node = Node {
@@ -345,6 +375,40 @@ impl Builder {
             Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
         }
         Ok(())
+    }
+
+    /// The error for a control character `c` in a scalar: at the character if it is
+    /// written as itself, else (written as an escape such as `\e`) at the scalar.
+    fn control(&self, source: &str, c: char, ys: YSpan, scalar: Span) -> Diag {
+        let (mut line, mut col) = (ys.start.line(), ys.start.col());
+        let mut at = None;
+        let mut chars = source
+            .chars()
+            .skip(ys.start.index())
+            .take(ys.end.index().saturating_sub(ys.start.index()))
+            .peekable();
+        while let Some(ch) = chars.next() {
+            if ch == c {
+                at = Some(Span {
+                    file: self.file,
+                    line: line as u32,
+                    col: col as u32,
+                    len: 1,
+                });
+                break;
+            }
+            if ch == '\n' || (ch == '\r' && chars.peek() != Some(&'\n')) {
+                (line, col) = (line + 1, 0);
+            } else if ch != '\r' {
+                col += 1;
+            }
+        }
+        Diag::error(format!(
+            "control character U+{:04X} in text: remove it",
+            c as u32
+        ))
+        .at(at.unwrap_or(scalar))
+        .hint("control characters print as nothing, and in a terminal they act on it; only tabs and line breaks are allowed")
     }
 
     fn open(&mut self, open: Open, span: Span) -> Result<(), Diag> {

@@ -271,6 +271,7 @@ checked_text!(
             (Some(u), Some(n)) if n >= 0.0 && n <= if u == "pt" { 144.0 } else if u == "in" { 2.0 } else if u == "cm" { 5.0 } else { 50.0 } => {
                 Ok(format!("{n}{u}"))
             }
+            (Some(_), Some(n)) if n < 0.0 => Err(format!("`{v}` is a negative margin: write 0 or more, for example `16mm`")),
             (Some(_), Some(_)) => Err(format!("`{v}` is too wide a margin: at most 50mm (5cm, 2in, 144pt)")),
             _ => Err(format!("`{v}` is not a length: expected a number with `mm`, `cm`, `in` or `pt`, for example `16mm`")),
         }

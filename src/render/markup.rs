@@ -298,11 +298,17 @@ fn link(s: &str, open: usize) -> Option<(&str, &str, usize)> {
     if s.as_bytes()[url_from + url_len] != b')' {
         return None;
     }
-    let lower = url.to_ascii_lowercase();
-    LINK_SCHEMES
-        .iter()
-        .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
-        .then_some((text, url, url_from + url_len + 1))
+    has_link_scheme(url).then_some((text, url, url_from + url_len + 1))
+}
+
+/// Whether an address starts with a scheme a link may have (`https://`, `http://`,
+/// `mailto:`) and has something after it. The rule for links in text and link fields.
+pub fn has_link_scheme(url: &str) -> bool {
+    LINK_SCHEMES.iter().any(|scheme| {
+        url.get(..scheme.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+            && url.len() > scheme.len()
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -174,6 +174,10 @@ impl SpanMap<'_> {
         };
         diag.span = self.span(d.span);
         for hint in &d.hints {
+            // Typst's CLI can move the project root (`--root`); `resume` cannot.
+            if hint.v.contains("--root") {
+                continue;
+            }
             match self.span(hint.span) {
                 Some(span) => diag = diag.note_at(span, hint.v.to_string()),
                 None => diag = diag.hint(hint.v.to_string()),

@@ -306,3 +306,79 @@ fn a_section_only_one_file_may_have_is_refused_twice() {
         .stderr_has("error: `design` is defined twice\n  ┌─ content/c.yaml:1:9")
         .stderr_has("error: `content` has 2 errors");
 }
+
+#[test]
+fn links_are_http_https_or_mailto_addresses_at_their_place() {
+    let person = "person:\n  name: Ada\n  headline: x\n  contact:\n    website: javascript:alert(1)\n    phone: call me\n    links:\n      - url: file:///etc/passwd\n      - url: https://exa mple.com\n      - url: mailto:ada@example.com\n";
+    let projects = "projects:\n  - id: ledger\n    title: Ledger\n    classification: tool\n    tagline: x\n    links:\n      - url: HTTPS://example.com/ok\n      - url: \"ftp://example.com\"\n";
+    let run = Test::new()
+        .file("content/person.yaml", person)
+        .file("content/projects.yaml", projects)
+        .args(&["check"])
+        .run()
+        .failure();
+    run.stderr_has(
+        "error: not a link: `javascript:alert(1)`: use an http, https or mailto address
+  ┌─ content/person.yaml:5:14
+  │
+5 │     website: javascript:alert(1)
+  │              ^^^^^^^^^^^^^^^^^^^
+  │
+  = hint: write the whole address with its scheme and without spaces, for example `https://example.com/ada`
+",
+    )
+    .stderr_has("error: not a phone number: `call me`: use digits, spaces and `+ - ( ) . /`\n  ┌─ content/person.yaml:6:12\n")
+    .stderr_has("error: not a link: `file:///etc/passwd`: use an http, https or mailto address\n  ┌─ content/person.yaml:8:14\n")
+    .stderr_has("error: not a link: `https://exa mple.com`: use an http, https or mailto address\n  ┌─ content/person.yaml:9:14\n")
+    .stderr_has("error: not a link: `ftp://example.com`: use an http, https or mailto address\n  ┌─ content/projects.yaml:8:14\n")
+    .stderr_has("error: `content` has 5 errors\n");
+}
+
+#[test]
+fn a_link_longer_than_typst_accepts_is_a_content_error() {
+    let url = format!("https://example.com/{}", "a".repeat(8000));
+    check(
+        "writing.yaml",
+        &format!("writing:\n  - title: Notes\n    url: {url}\n"),
+    )
+    .stderr_has("error: this link is 8020 bytes long; a link may be at most 8000\n  ┌─ content/writing.yaml:3:10\n");
+    // A link in text, too.
+    check(
+        "roles.yaml",
+        &format!("experience:\n  - id: acme\n    title: Lead\n    highlights:\n      - see [the notes]({url})\n"),
+    )
+    .stderr_has("error: a link in this text is 8020 bytes long; a link may be at most 8000\n  ┌─ content/roles.yaml:5:9\n");
+}
+
+#[test]
+fn old_mac_line_ends_give_the_right_line() {
+    // Lines ended by a lone CR: the error is on line 3, and the snippet is that line.
+    check(
+        "roles.yaml",
+        "experience:\r  - id: acme\r    title: Lead\r    organisation: Acme\r",
+    )
+    .stderr_is(
+        "error: unknown key `organisation`
+  ┌─ content/roles.yaml:4:5
+  │
+4 │     organisation: Acme
+  │     ^^^^^^^^^^^^
+  │
+  = hint: did you mean `organization`?
+
+error: `content` has 1 error
+
+",
+    );
+    check(
+        "roles.yaml",
+        "experience:\r  - id: acme\r   title: Lead\r",
+    )
+    .stderr_has("error: invalid YAML: while parsing a block collection, did not find expected '-' indicator\n  ┌─ content/roles.yaml:3:4\n  │\n3 │    title: Lead\n");
+}
+
+#[test]
+fn a_negative_margin_is_called_negative() {
+    check("design.yaml", "design:\n  margins: -5mm\n")
+        .stderr_has("error: `-5mm` is a negative margin: write 0 or more, for example `16mm`\n");
+}

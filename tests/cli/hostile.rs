@@ -265,7 +265,10 @@ fn templates_cannot_reach_outside_the_project() {
     checked(&t)
         .failure()
         .stderr_has("error: path `\"../../outside.txt\"` would escape the project root\n  ┌─ templates/cv.typ:1:7\n")
+        .stderr_has("= hint: cannot access files outside of the project sandbox\n")
         .stderr_has(built);
+    // Typst's hint to move the root names a flag `resume` does not have.
+    assert!(!checked(&t).stderr.contains("--root"));
     // `include` goes through the same door.
     let t = template("#include \"parts/header.typ\"\n");
     std::fs::create_dir_all(t.path("templates/parts")).unwrap();
@@ -902,4 +905,106 @@ fn base64(bytes: &[u8]) -> String {
         }
     }
     out
+}
+
+/// What a terminal would act on: ESC (escape sequences) and BEL (ends an OSC sequence).
+#[track_caller]
+fn no_raw_controls(shown: &str) {
+    assert!(
+        !shown.contains(['\x1b', '\x07']),
+        "a control character is printed raw:\n{shown:?}"
+    );
+}
+
+#[test]
+fn control_characters_in_content_are_errors_at_their_place() {
+    // An OSC sequence that would retitle the terminal, written as itself in a title...
+    let t = Test::with_content(
+        "roles.yaml",
+        "experience:\n  - id: acme\n    title: Lead \x1b]0;PWNED\x07Engineer\n",
+    );
+    let run = run_check(t).failure();
+    no_raw_controls(&run.stderr);
+    run.stderr_is(
+        "error: control character U+001B in text: remove it
+  ┌─ content/roles.yaml:3:17
+  │
+3 │     title: Lead \\u{1b}]0;PWNED\\u{7}Engineer
+  │                 ^^^^^^
+  │
+  = hint: control characters print as nothing, and in a terminal they act on it; only tabs and line breaks are allowed
+
+error: `content` has 1 error
+
+",
+    );
+    // ...written as an escape in a quoted key (at the key), and a bell in a block.
+    let t = Test::with_content(
+        "roles.yaml",
+        "experience:\n  - id: acme\n    \"ti\\etle\": x\n",
+    );
+    run_check(t).failure().stderr_has(
+        "error: control character U+001B in text: remove it\n  ┌─ content/roles.yaml:3:5\n",
+    );
+    let t = Test::with_content(
+        "roles.yaml",
+        "experience:\n  - id: acme\n    title: |\n      Lead\n      En\x07gineer\n",
+    );
+    run_check(t).failure().stderr_has(
+        "error: control character U+0007 in text: remove it\n  ┌─ content/roles.yaml:5:9\n",
+    );
+    // Tabs and CRLF line ends are text, not control characters to refuse.
+    let t = Test::with_content(
+        "roles.yaml",
+        "experience:\r\n  - id: acme\r\n    title: |\r\n      Lead\tEngineer\r\n    organization: Acme\r\n    start: 2021\r\n",
+    );
+    run_check(t).success();
+}
+
+#[test]
+fn control_characters_in_names_and_arguments_are_shown_escaped() {
+    // A file name with an OSC sequence, and a broken file under it.
+    let t = Test::new()
+        .file("content/person.yaml", PERSON)
+        .file("content/a\x1b]0;PWNED\x07.yaml", "experience: [\n");
+    let run = run_check(t).failure();
+    no_raw_controls(&run.stderr);
+    run.stderr_has("  ┌─ content/a\\u{1b}]0;PWNED\\u{7}.yaml:2:1\n");
+    // A selector typed with control characters: the message and its snippet.
+    let t = Test::new().file("content/person.yaml", PERSON).args(&[
+        "list",
+        "--select",
+        "tag:\x1b]0;x\x07 or",
+    ]);
+    let run = checked(&t).failure();
+    no_raw_controls(&run.stderr);
+    run.stderr_has("1 │ tag:\\u{1b}]0;x\\u{7} or\n  │                       ^\n");
+}
+
+#[test]
+fn a_snippet_of_a_very_long_line_shows_only_the_place() {
+    // A control character in the middle of a 1 MB line: 100 characters either side.
+    let long = "a".repeat(500_000);
+    let t = Test::with_content(
+        "roles.yaml",
+        &format!("experience:\n  - id: acme\n    title: {long}\x1b{long}\n"),
+    );
+    let run = run_check(t).failure();
+    let shown = "a".repeat(100);
+    run.stderr_is(&format!(
+        "error: control character U+001B in text: remove it
+  ┌─ content/roles.yaml:3:500012
+  │
+3 │ …{}\\u{{1b}}{}…
+  │  {}^^^^^^
+  │
+  = hint: control characters print as nothing, and in a terminal they act on it; only tabs and line breaks are allowed
+
+error: `content` has 1 error
+
+",
+        &shown,
+        &shown[1..],
+        " ".repeat(100)
+    ));
 }

@@ -260,6 +260,12 @@ pub struct BuildArgs {
     #[arg(long)]
     pub system_fonts: bool,
 
+    /// Also print how full each page is: the share of its text area that content takes,
+    /// `+` after a page whose next page starts where an entry asked for a new page
+    /// (`new_page`), and the pages that end with a heading.
+    #[arg(long, short)]
+    pub verbose: bool,
+
     #[command(flatten)]
     pub output: OutputArgs,
 }

@@ -338,8 +338,13 @@ impl Worker<'_> {
         } else {
             format!(", {passes} layout passes")
         };
+        let fill = if self.args.verbose {
+            fill_report(&render::frames::page_fill(&rendered.document))
+        } else {
+            String::new()
+        };
         report.stdout = format!(
-            "wrote {} ({} page{s}{layout}, {} ms)\n",
+            "wrote {} ({} page{s}{layout}{fill}, {} ms)\n",
             names.join(", "),
             rendered.pages,
             t.elapsed().as_millis()
@@ -397,17 +402,20 @@ impl Worker<'_> {
         warnings: &mut Vec<Diag>,
     ) -> Result<(render::Rendered, usize), Vec<Diag>> {
         match job {
-            Job::Plain(json) => Ok((
-                render::render(
-                    self.world,
-                    document.template(),
-                    &json,
-                    self.date,
-                    self.standards,
-                    &mut self.files,
-                )?,
-                1,
-            )),
+            Job::Plain(json) => {
+                let (compiled, passes) =
+                    fit::settle(self.world, document.template(), &json, &mut self.files)?;
+                Ok((
+                    render::export(
+                        compiled,
+                        self.world,
+                        self.date,
+                        self.standards,
+                        &mut self.files,
+                    )?,
+                    passes,
+                ))
+            }
             Job::Fit(draft, budget) => {
                 let cache_name = format!("{profile}/{}", document.name());
                 let key = fit_key(self.world, &draft, budget, self.args.system_fonts);
@@ -441,6 +449,28 @@ impl Worker<'_> {
             }
         }
     }
+}
+
+/// `, filled 92% 41%+ 88%`: each page's fill (`+`: the next page was asked for), then
+/// `, page 2 ends with the heading "Design"` for each page that does.
+fn fill_report(pages: &[render::frames::PageFill]) -> String {
+    let fills: Vec<String> = pages
+        .iter()
+        .map(|p| {
+            let percent = (p.fill * 100.0).round();
+            format!("{percent}%{}", if p.break_after { "+" } else { "" })
+        })
+        .collect();
+    let mut out = format!(", filled {}", fills.join(" "));
+    for (n, page) in pages.iter().enumerate() {
+        if let Some(heading) = &page.ends_with_heading {
+            out.push_str(&format!(
+                ", page {} ends with the heading {heading:?}",
+                n + 1
+            ));
+        }
+    }
+    out
 }
 
 /// What a run wrote, for the manifest, the cache and the closing line.

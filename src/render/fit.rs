@@ -268,3 +268,46 @@ fn sections_from_page(document: &PagedDocument, page: usize) -> Vec<String> {
         )
         .collect()
 }
+
+/// The least share of its text area a document's last page should hold.
+pub const LAST_PAGE_MIN: f64 = 0.25;
+
+/// Lays out a document with no page budget (a portfolio, a handout). When its last page
+/// holds less than [`LAST_PAGE_MIN`], and was not asked for by a `new_page` entry, the
+/// spacing is tightened one step at a time (as the CV's fitting does, at most
+/// [`MAX_TIGHTEN`]) until that page is gone; if none takes it back, the document is laid
+/// out as it was. Returns the layout and the passes it took.
+pub fn settle(
+    world: &mut ResumeWorld,
+    template: &str,
+    data: &serde_json::Value,
+    files: &mut SourceFiles,
+) -> Result<(Compiled, usize), Vec<Diag>> {
+    let compiled = compile(world, template, data, files)?;
+    if !short_last_page(&compiled.document) {
+        return Ok((compiled, 1));
+    }
+    let pages = compiled.document.pages().len();
+    let mut passes = 1;
+    for tighten in 1..=MAX_TIGHTEN {
+        let mut tighter = data.clone();
+        tighter["fit"] = serde_json::json!({ "tighten": tighten });
+        let candidate = compile(world, template, &tighter, files)?;
+        passes += 1;
+        // Fewer pages, and a last page that is not nearly empty again.
+        if candidate.document.pages().len() < pages && !short_last_page(&candidate.document) {
+            return Ok((candidate, passes));
+        }
+    }
+    // Nothing took the page back: the first layout, as the content asked.
+    Ok((compiled, passes))
+}
+
+/// A document of several pages whose last page holds less than [`LAST_PAGE_MIN`], unless
+/// an entry asked for that page (`new_page`).
+fn short_last_page(document: &PagedDocument) -> bool {
+    match super::frames::page_fill(document).as_slice() {
+        [.., before, last] => last.fill < LAST_PAGE_MIN && !before.break_after,
+        _ => false,
+    }
+}

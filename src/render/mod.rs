@@ -3,7 +3,7 @@
 pub mod data;
 pub mod fit;
 pub mod fonts;
-mod frames;
+pub mod frames;
 pub mod markup;
 pub mod templates;
 pub mod text;

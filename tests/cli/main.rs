@@ -8,6 +8,7 @@ mod convert;
 mod corpus;
 mod documents;
 mod fit;
+mod flow;
 mod formats;
 mod hostile;
 mod literal;

@@ -250,7 +250,7 @@ struct Report {
 impl Report {
     fn print(self) -> Report {
         eprint!("{}", self.stderr);
-        print!("{}", self.stdout);
+        crate::say_raw!("{}", self.stdout);
         self
     }
 }
@@ -496,7 +496,7 @@ impl Summary<'_> {
                 let path = out.join(&entry.path);
                 match manifest::remove(out, entry) {
                     Ok(()) => {
-                        println!("removed {} (no longer built)", path.display());
+                        crate::say!("removed {} (no longer built)", path.display());
                         false
                     }
                     Err(manifest::Kept::Changed) => {
@@ -536,7 +536,7 @@ impl Summary<'_> {
         } else {
             format!("{:.2} s", took.as_secs_f64())
         };
-        println!("built {n} document{s} in {took}");
+        crate::say!("built {n} document{s} in {took}");
         if self.failed.is_empty() {
             return Ok(());
         }
@@ -777,7 +777,7 @@ fn remove_leftovers(out: &Path, mut folders: Vec<PathBuf>) {
                         .is_some_and(|age| age >= TEMP_LEFT_AFTER)
             });
             if left && std::fs::remove_file(entry.path()).is_ok() {
-                println!(
+                crate::say!(
                     "removed {} (left by an interrupted write)",
                     entry.path().display()
                 );

@@ -63,7 +63,7 @@ pub fn run(args: &ListArgs) -> Result<(), Reported> {
             }
         }
     }
-    print!("{out}");
+    crate::say_raw!("{out}");
     Ok(())
 }
 

@@ -44,7 +44,7 @@ fn the_manifest_lists_every_pdf_with_pages_size_and_hash() {
     );
     // `--all` is everything: it does not mix with narrower choices.
     let run = all(&["--profile", "backend"]).run();
-    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("cannot be used with"), "{}", run.stderr);
 }
 

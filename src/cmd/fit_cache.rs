@@ -1,14 +1,16 @@
 //! Remembers how each CV was made to fit, keyed by a hash of everything that decides it
 //! (the data, the templates, the page budget, the tool's version), so that rebuilding
 //! unchanged input lays the CV out once instead of searching again. Kept beside the
-//! PDFs in `<out>/.resume-fit.json`; a missing or unreadable cache is simply empty.
+//! PDFs in `<out>/.resume-fit.json`; a missing or unreadable cache is simply empty. The
+//! file is not trusted: a plan with more tightening than the template has is left out
+//! here, and `fit` checks the rest against the draft before laying a plan out.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::render::fit::Plan;
+use crate::render::fit::{MAX_TIGHTEN, Plan};
 
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Entry {
@@ -25,10 +27,11 @@ pub struct FitCache {
 impl FitCache {
     pub fn open(out: &Path) -> FitCache {
         let path = out.join(".resume-fit.json");
-        let entries = std::fs::read(&path)
+        let mut entries: BTreeMap<String, Entry> = std::fs::read(&path)
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok())
             .unwrap_or_default();
+        entries.retain(|_, e| e.plan.tighten <= MAX_TIGHTEN);
         FitCache {
             path,
             entries,

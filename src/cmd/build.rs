@@ -459,6 +459,9 @@ struct Summary<'a> {
 impl Summary<'_> {
     /// Writes the manifest and the fitting cache, reports stale outputs, and sums up.
     fn finish(self, started: Instant) -> Result<(), Reported> {
+        // The fitting cache and the manifest are read, changed and written under the
+        // lock: builds into one folder at the same time each keep what the others wrote.
+        let _lock = manifest::lock(&self.args.out);
         if let Some((path, bytes)) = self.cache.to_write()
             && let Err(diag) = write_atomically(path, &bytes)
         {
@@ -489,6 +492,12 @@ impl Summary<'_> {
             &extensions,
         );
         let out = &self.args.out;
+        for path in &update.repaired {
+            self.files.emit(&[Diag::warning(format!(
+                "`{}` changed since the manifest recorded it (a build was interrupted?); the manifest now records it as it is",
+                out.join(path).display()
+            ))]);
+        }
         // A partial build keeps what it knows to be stale, but names and removes nothing.
         if everything && self.args.clean {
             // Only what the manifest says `resume` wrote, and the folders that leaves empty.

@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod load;
 pub mod locale;
 pub mod model;
+pub mod out;
 pub mod render;
 pub mod select;
 pub mod suggest;

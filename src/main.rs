@@ -1,11 +1,18 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use resume::{args, cmd};
+use resume::{args, cmd, out};
 
 fn main() -> ExitCode {
-    restore_sigpipe();
-    let cli = args::Cli::parse();
+    // Usage errors are the user's, like any other: exit 1 (clap's own exit is 2, which
+    // `resume` keeps for its bugs). `--help` and `--version` print and succeed.
+    let cli = match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
+        }
+    };
     // A panic is a bug in resume, never the user's fault: say so plainly, without a
     // backtrace (unless RUST_BACKTRACE asks), and exit with 2 rather than 1.
     std::panic::set_hook(Box::new(|info| {
@@ -37,23 +44,21 @@ fn main() -> ExitCode {
         .build_global();
     #[cfg(debug_assertions)]
     debug_panic_on_worker();
-    match std::panic::catch_unwind(|| cmd::run(cli.command)) {
-        Ok(Ok(())) => ExitCode::SUCCESS,
+    let code = match std::panic::catch_unwind(|| cmd::run(cli.command)) {
+        Ok(Ok(())) => 0,
         // The command has already printed what went wrong.
-        Ok(Err(cmd::Reported)) => ExitCode::from(1),
-        Err(_) => ExitCode::from(2),
-    }
-}
-
-/// `resume schema | head` closes the pipe early. Rust ignores SIGPIPE, so the next write
-/// fails and `println!` panics, which would be reported as a bug; with the default
-/// action restored the process ends quietly, as `cat` does.
-fn restore_sigpipe() {
-    #[cfg(unix)]
-    // SAFETY: called first thing in `main`, before any thread exists; `SIG_DFL` is a
-    // valid action for SIGPIPE.
-    unsafe {
-        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        Ok(Err(cmd::Reported)) => 1,
+        Err(_) => return ExitCode::from(2),
+    };
+    match out::finish() {
+        // A reader that stopped early (`resume list | head -1`) wanted no more: not an
+        // error worth a message, and the command did its work.
+        Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(code),
+        Some(e) => {
+            eprintln!("error: cannot write to standard output: {e}");
+            ExitCode::from(1)
+        }
+        None => ExitCode::from(code),
     }
 }
 

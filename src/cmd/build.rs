@@ -250,7 +250,7 @@ struct Report {
 impl Report {
     fn print(self) -> Report {
         eprint!("{}", self.stderr);
-        print!("{}", self.stdout);
+        crate::say_raw!("{}", self.stdout);
         self
     }
 }
@@ -489,6 +489,9 @@ struct Summary<'a> {
 impl Summary<'_> {
     /// Writes the manifest and the fitting cache, reports stale outputs, and sums up.
     fn finish(self, started: Instant) -> Result<(), Reported> {
+        // The fitting cache and the manifest are read, changed and written under the
+        // lock: builds into one folder at the same time each keep what the others wrote.
+        let _lock = manifest::lock(&self.args.out);
         if let Some((path, bytes)) = self.cache.to_write()
             && let Err(diag) = write_atomically(path, &bytes)
         {
@@ -519,6 +522,12 @@ impl Summary<'_> {
             &extensions,
         );
         let out = &self.args.out;
+        for path in &update.repaired {
+            self.files.emit(&[Diag::warning(format!(
+                "`{}` changed since the manifest recorded it (a build was interrupted?); the manifest now records it as it is",
+                out.join(path).display()
+            ))]);
+        }
         // A partial build keeps what it knows to be stale, but names and removes nothing.
         if everything && self.args.clean {
             // Only what the manifest says `resume` wrote, and the folders that leaves empty.
@@ -526,7 +535,7 @@ impl Summary<'_> {
                 let path = out.join(&entry.path);
                 match manifest::remove(out, entry) {
                     Ok(()) => {
-                        println!("removed {} (no longer built)", path.display());
+                        crate::say!("removed {} (no longer built)", path.display());
                         false
                     }
                     Err(manifest::Kept::Changed) => {
@@ -566,7 +575,7 @@ impl Summary<'_> {
         } else {
             format!("{:.2} s", took.as_secs_f64())
         };
-        println!("built {n} document{s} in {took}");
+        crate::say!("built {n} document{s} in {took}");
         if self.failed.is_empty() {
             return Ok(());
         }
@@ -807,7 +816,7 @@ fn remove_leftovers(out: &Path, mut folders: Vec<PathBuf>) {
                         .is_some_and(|age| age >= TEMP_LEFT_AFTER)
             });
             if left && std::fs::remove_file(entry.path()).is_ok() {
-                println!(
+                crate::say!(
                     "removed {} (left by an interrupted write)",
                     entry.path().display()
                 );

@@ -8,7 +8,7 @@ pub fn run(args: &ContentArgs) -> Result<(), Reported> {
     let count =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let profiles: Vec<&str> = c.profiles.keys().map(String::as_str).collect();
-    println!(
+    crate::say!(
         "{} is valid: {} files; {}, {}, {}, {}",
         args.content.display(),
         loaded.file_count,
@@ -18,7 +18,7 @@ pub fn run(args: &ContentArgs) -> Result<(), Reported> {
         count(profiles.len(), "profile", "profiles"),
     );
     if !profiles.is_empty() {
-        println!("profiles: {}", profiles.join(", "));
+        crate::say!("profiles: {}", profiles.join(", "));
     }
     Ok(())
 }

@@ -9,7 +9,9 @@ use crate::diagnostic::Diag;
 
 pub fn completions(shell: clap_complete::Shell) -> Result<(), Reported> {
     let mut command = Cli::command();
-    clap_complete::generate(shell, &mut command, "resume", &mut std::io::stdout());
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command, "resume", &mut out);
+    crate::out::write(&String::from_utf8_lossy(&out));
     Ok(())
 }
 
@@ -39,8 +41,6 @@ pub fn man() -> Result<(), Reported> {
         }
         out.extend_from_slice(part.as_bytes());
     }
-    use std::io::Write as _;
-    // A closed pipe (`resume man | head`) is not an error worth a message.
-    let _ = std::io::stdout().write_all(&out);
+    crate::out::write(&String::from_utf8_lossy(&out));
     Ok(())
 }

@@ -46,7 +46,7 @@ pub fn run(args: &DataArgs) -> Result<(), Reported> {
         document => shared::document_data(document, &selection, &content, &info),
     };
     let Some(dir) = &args.typst else {
-        println!(
+        crate::say!(
             "{}",
             serde_json::to_string_pretty(&data).unwrap_or_default()
         );
@@ -134,12 +134,12 @@ fn export_typst(
         }
     }
     let template = dir.join("templates").join(document.template());
-    println!(
+    crate::say!(
         "wrote the Typst input of the {} to {}; compile it with",
         document.name(),
         dir.display()
     );
-    println!(
+    crate::say!(
         "  typst compile --root {} --font-path {} --ignore-system-fonts {}",
         dir.display(),
         dir.join("fonts").display(),

@@ -24,7 +24,7 @@ pub fn run(args: &ExportArgs) -> Result<(), Reported> {
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');
     match &args.out {
-        None => print!("{text}"),
+        None => crate::say_raw!("{text}"),
         Some(path) => {
             write_atomically(path, text.as_bytes()).map_err(fail)?;
             eprintln!(

@@ -173,7 +173,7 @@ fn write(imported: &Imported, into: &Path, force: bool) -> Result<(), Reported> 
     for (rel, text) in &rendered {
         let path = into.join(rel);
         write_atomically(&path, text.as_bytes()).map_err(fail)?;
-        println!("wrote {}", path.display());
+        crate::say!("wrote {}", path.display());
     }
     let w = imported.warnings.len();
     let summary = format!(
@@ -188,7 +188,7 @@ fn write(imported: &Imported, into: &Path, force: bool) -> Result<(), Reported> 
     let mut loaded = load::load(into).map_err(fail)?;
     loaded.diags.retain(Diag::is_error);
     if loaded.diags.is_empty() {
-        println!(
+        crate::say!(
             "{summary}; the content checks out: build it with `resume build --content {}`",
             into.display()
         );

@@ -63,7 +63,7 @@ pub fn run(args: &ListArgs) -> Result<(), Reported> {
             }
         }
     }
-    print!("{}", crate::diagnostic::escape_controls(&out));
+    crate::say_raw!("{}", crate::diagnostic::escape_controls(&out));
     Ok(())
 }
 

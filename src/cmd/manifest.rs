@@ -9,6 +9,12 @@
 //! The manifest is also how `--clean` knows what `resume` wrote: files an earlier build
 //! listed that no build makes any more move to `stale`, and only those are ever removed
 //! (see `remove`). A file the manifest never listed is not `resume`'s to touch.
+//!
+//! Builds into one output folder at the same time each read, change and write the
+//! manifest: that is done under an advisory lock on `<out>/.resume-manifest.lock` (see
+//! `lock`), so that none loses what another wrote. A build interrupted between writing
+//! its files and the manifest (`kill -9`) leaves entries whose files changed: the next
+//! build notices (size or sha256) and records the files as they are.
 
 use std::path::{Path, PathBuf};
 
@@ -83,12 +89,88 @@ fn relative(out: &Path, path: &Path) -> String {
         .join("/")
 }
 
+/// Holds the manifest's lock until dropped.
+pub struct Lock(Option<std::fs::File>);
+
+/// Waits for the advisory lock on the output folder's manifest, for a read, change and
+/// write of it. Where there is no lock to have (a file system without locks), the build
+/// goes on unlocked, as it did before locks.
+pub fn lock(out: &Path) -> Lock {
+    let _ = std::fs::create_dir_all(out);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(out.join(".resume-manifest.lock"))
+        .ok();
+    Lock(file.filter(|f| f.lock().is_ok()))
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        if let Some(file) = &self.0 {
+            let _ = file.unlock();
+        }
+    }
+}
+
 /// What the manifest will hold after this run.
 pub struct Update {
     /// The files built now, and earlier ones still current: `documents` and `outputs`.
     pub current: Vec<Entry>,
     /// Files an earlier build wrote that no profile makes any more, and that still exist.
     pub stale: Vec<Entry>,
+    /// Listed files that changed since the manifest recorded them, recorded anew.
+    pub repaired: Vec<String>,
+}
+
+/// Brings an entry up to date with its file, when the file is not what the entry says
+/// (a build stopped after writing the file, before the manifest): its size, sha256 and,
+/// for a PDF, its pages. Whether it changed.
+fn repair(out: &Path, entry: &mut Entry) -> bool {
+    let path = out.join(&entry.path);
+    // A regular file only (not a link, a pipe or a device), and of a size a build makes.
+    let Ok(meta) = path.symlink_metadata() else {
+        return false;
+    };
+    if !meta.is_file() || meta.len() > 1 << 30 {
+        return false;
+    }
+    let same_size = meta.len() == entry.bytes as u64;
+    let Ok(bytes) = std::fs::read(&path) else {
+        return false;
+    };
+    let sha = sha256(&bytes);
+    if same_size && sha == entry.sha256 {
+        return false;
+    }
+    if entry.is_pdf()
+        && let Some(pages) = pdf_pages(&bytes)
+    {
+        entry.pages = pages;
+    }
+    entry.bytes = bytes.len();
+    entry.sha256 = sha;
+    true
+}
+
+/// The page count of a PDF as Typst writes it (`/Type/Pages/Count 2`): the largest
+/// count of a page tree node is the root's.
+fn pdf_pages(bytes: &[u8]) -> Option<usize> {
+    const NODE: &[u8] = b"/Type/Pages/Count ";
+    bytes
+        .windows(NODE.len())
+        .enumerate()
+        .filter(|(_, w)| *w == NODE)
+        .filter_map(|(i, _)| {
+            let digits: Vec<u8> = bytes[i + NODE.len()..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .copied()
+                .collect();
+            std::str::from_utf8(&digits).ok()?.parse().ok()
+        })
+        .max()
 }
 
 /// Reads the earlier manifest and works out what it becomes with this run's files.
@@ -122,13 +204,18 @@ pub fn update(
     let rewritten = |e: &Entry| written.iter().any(|w| w.path == e.path);
     let exists = |e: &Entry| out.join(&e.path).symlink_metadata().is_ok();
     let mut current = Vec::new();
+    let mut repaired = Vec::new();
     let mut stale: Vec<Entry> = was_stale
         .into_iter()
         .filter(|e| !rewritten(e) && exists(e))
         .collect();
-    for entry in listed {
+    for mut entry in listed {
         if rewritten(&entry) || !exists(&entry) {
             continue;
+        }
+        // Only a plain path inside the folder is read (`remove` says why).
+        if plain_parts(&entry.path).is_some() && repair(out, &mut entry) {
+            repaired.push(entry.path.clone());
         }
         let format_built = entry
             .path
@@ -144,7 +231,11 @@ pub fn update(
     current.sort_by(|a, b| a.path.cmp(&b.path));
     stale.sort_by(|a, b| a.path.cmp(&b.path));
     stale.dedup_by(|a, b| a.path == b.path);
-    Update { current, stale }
+    Update {
+        current,
+        stale,
+        repaired,
+    }
 }
 
 /// The document a file belongs to: `backend/cv-2.png` -> `backend/cv`.

@@ -66,14 +66,14 @@ pub fn run(dir: &Path) -> Result<(), Reported> {
     for (rel, text) in files {
         let path = dir.join(rel);
         write_atomically(&path, text.as_bytes()).map_err(fail)?;
-        println!("wrote {}", path.display());
+        crate::say!("wrote {}", path.display());
     }
     let cd = if dir == Path::new(".") {
         String::new()
     } else {
         format!("cd {} && ", dir.display())
     };
-    println!(
+    crate::say!(
         "a new project is in `{}`; build it with `{cd}resume build`, then make the content your own",
         dir.display()
     );

@@ -7,8 +7,7 @@ use super::Reported;
 use crate::model::{ContentFile, TEXT_SHORTHAND};
 
 pub fn run() -> Result<(), Reported> {
-    // Printing to a closed pipe is not an error worth a message.
-    println!(
+    crate::say!(
         "{}",
         serde_json::to_string_pretty(&schema()).unwrap_or_default()
     );

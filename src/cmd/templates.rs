@@ -36,9 +36,9 @@ pub fn eject(dir: &Path, force: bool) -> Result<(), Reported> {
             std::fs::create_dir_all(parent).map_err(cannot)?;
         }
         std::fs::write(&path, text).map_err(cannot)?;
-        println!("wrote {}", path.display());
+        crate::say!("wrote {}", path.display());
     }
-    println!(
+    crate::say!(
         "the templates in `{}` now replace the built-in ones for content beside it; see the README for the data they receive",
         dir.display()
     );

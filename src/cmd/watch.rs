@@ -53,7 +53,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
     loop {
         // Errors are printed by the build; the watch goes on either way.
         let _ = build::build(args, Some(&mut world));
-        println!(
+        crate::say!(
             "watching {} for changes (Ctrl-C stops)",
             watched(&args.content.content, &templates)
         );

@@ -30,6 +30,15 @@ pub struct Plan {
     pub tighten: u8,
 }
 
+impl Plan {
+    /// Whether the plan is one fitting could have made for a draft with `removals`
+    /// removals: a plan from elsewhere (the cache, a file anyone can edit) is checked
+    /// before it is laid out, since the template trusts `tighten`.
+    pub fn is_possible(&self, removals: usize) -> bool {
+        self.tighten <= MAX_TIGHTEN && self.drop <= removals
+    }
+}
+
 pub struct Fitted {
     pub compiled: Compiled,
     pub plan: Plan,
@@ -59,7 +68,8 @@ pub fn fit(
     };
     let fits = |c: &Compiled| c.document.pages().len() <= budget;
 
-    if let Some(plan) = known {
+    // A plan fitting could not have made is ignored: fit afresh.
+    if let Some(plan) = known.filter(|p| p.is_possible(draft.removals.len())) {
         let compiled = lay_out(plan, world, files)?;
         if fits(&compiled) {
             return Ok(Fitted {

@@ -27,6 +27,7 @@ use typst::model::{
     TitleElem,
 };
 use typst::pdf::{ArtifactElem, PdfMarkerTag, PdfMarkerTagKind};
+use typst::syntax::Span;
 use typst::text::{FontStyle, FontWeight};
 use typst_layout::PagedDocument;
 
@@ -40,7 +41,7 @@ pub fn plain(document: &PagedDocument) -> String {
         if i > 0 {
             out.push_str(if block.apart { "\n\n" } else { "\n" });
         }
-        out.push_str(&block.join(&block.lines, "\n"));
+        out.push_str(&block.join(&block.lines, "\n", false));
     }
     out.push('\n');
     out
@@ -73,7 +74,7 @@ pub fn markdown(document: &PagedDocument) -> String {
                 )
             }
             Kind::Item(_) => {
-                let text = block.join(&block.markdown, "\\\n  ");
+                let text = block.join(&block.markdown, "\\\n  ", true);
                 if !block.first_of_item {
                     ("  ".to_owned(), text)
                 } else if block.ordered && !block.label.is_empty() {
@@ -82,10 +83,7 @@ pub fn markdown(document: &PagedDocument) -> String {
                     ("- ".to_owned(), text)
                 }
             }
-            _ => (
-                String::new(),
-                escape_line_start(&block.join(&block.markdown, "\\\n")),
-            ),
+            _ => (String::new(), block.join(&block.markdown, "\\\n", true)),
         };
         if text.trim().is_empty() {
             continue;
@@ -139,6 +137,12 @@ struct Run {
     label: bool,
     /// Whether it is in a numbered list.
     ordered: bool,
+    /// Where in its text element the run's first glyph starts and its last glyph ends
+    /// (the element's span and a byte offset), when neither is a space: a line that
+    /// ends where the next one starts was broken inside a word (`Release-|caused`,
+    /// `https://|x.y`), and the two join without a space.
+    starts: Option<(Span, usize)>,
+    ends: Option<(Span, usize)>,
 }
 
 /// Lines of text that read as one: a paragraph, a heading, a list item, or one line
@@ -152,6 +156,9 @@ struct Block {
     ends: Vec<Abs>,
     /// How wide each line's first word is.
     words: Vec<Abs>,
+    /// Whether each line goes on from the line before inside one word: the layout broke
+    /// it after a hyphen, a slash or wherever a word may break, without a space.
+    glued: Vec<bool>,
     /// The right edge of the page's text, when the block starts at its left edge (a
     /// paragraph of the main flow, not of a narrow column).
     edge: Option<Abs>,
@@ -169,9 +176,11 @@ struct Block {
 }
 
 impl Block {
-    /// The lines as one: a wrapped line goes on after a space, a line broken short of the
-    /// right edge (an explicit line break) after `newline`.
-    fn join(&self, lines: &[String], newline: &str) -> String {
+    /// The lines as one: a wrapped line goes on after a space (or none, when the layout
+    /// broke it inside a word), a line broken short of the right edge (an explicit line
+    /// break) after `newline`. With `markdown`, every line that starts a line of the
+    /// output is escaped so that it cannot start a block.
+    fn join(&self, lines: &[String], newline: &str, markdown: bool) -> String {
         let right = self
             .ends
             .iter()
@@ -181,21 +190,42 @@ impl Block {
         let mut out = String::new();
         for (i, line) in lines.iter().enumerate() {
             let mut line = line.as_str();
-            if i > 0 {
-                let full = self.ends[i - 1] + self.words[i] + self.size * 0.5 >= right;
-                if !full {
-                    out.push_str(newline);
-                } else if let Some(mark) = ["***", "**", "*"].into_iter().find(|m| {
-                    out.ends_with(m) && line.starts_with(m) && !out.ends_with(&format!("\\{m}"))
-                }) {
-                    // One emphasis across the line break: `*a* *b*` reads `*a b*`.
-                    out.truncate(out.len() - mark.len());
-                    line = &line[mark.len()..];
-                    out.push(' ');
-                } else {
-                    out.push(' ');
-                }
+            let glued = self.glued[i];
+            let full =
+                i > 0 && (glued || self.ends[i - 1] + self.words[i] + self.size * 0.5 >= right);
+            if i > 0 && !full {
+                out.push_str(newline);
             }
+            if !full {
+                if markdown {
+                    out.push_str(&escape_line_start(line));
+                } else {
+                    out.push_str(line);
+                }
+                continue;
+            }
+            // A soft hyphen the layout added to break a word goes with the break.
+            if glued && out.ends_with('\u{ad}') {
+                out.pop();
+            }
+            let space = if glued { "" } else { " " };
+            if !markdown {
+                out.push_str(space);
+                out.push_str(line);
+                continue;
+            }
+            if let Some(mark) = ["***", "**", "*"].into_iter().find(|m| {
+                out.ends_with(m) && line.starts_with(m) && !out.ends_with(&format!("\\{m}"))
+            }) {
+                // One emphasis across the line break: `*a* *b*` reads `*a b*`.
+                out.truncate(out.len() - mark.len());
+                line = &line[mark.len()..];
+            } else if let Some((cut, rest)) = same_link(&out, line) {
+                // One link across the line break: `[a](u) [b](u)` reads `[a b](u)`.
+                out.truncate(out.len() - cut);
+                line = rest;
+            }
+            out.push_str(space);
             out.push_str(line);
         }
         out
@@ -204,7 +234,7 @@ impl Block {
     fn title_text(&self) -> String {
         self.plain_title
             .clone()
-            .unwrap_or_else(|| self.join(&self.markdown, " "))
+            .unwrap_or_else(|| self.join(&self.markdown, " ", false))
     }
 }
 
@@ -328,7 +358,25 @@ fn runs(document: &PagedDocument) -> (Vec<Run>, HashMap<Location, String>) {
                     .take_while(|g| !blank(g))
                     .map(|g| g.x_advance.at(text.size))
                     .sum();
+                // A soft hyphen the layout added sits where the next line starts.
+                let place = |g: &typst::text::Glyph, end: bool| {
+                    let shy = text.text.get(g.range()) == Some("\u{ad}");
+                    let len = if end && !shy { g.range().len() } else { 0 };
+                    (g.span.0, usize::from(g.span.1) + len)
+                };
+                let starts = text
+                    .glyphs
+                    .first()
+                    .filter(|g| !blank(g))
+                    .map(|g| place(g, false));
+                let ends = text
+                    .glyphs
+                    .last()
+                    .filter(|g| !blank(g))
+                    .map(|g| place(g, true));
                 runs.push(Run {
+                    starts,
+                    ends,
                     word,
                     page,
                     x: at.x,
@@ -510,11 +558,45 @@ fn style(text: &str, bold: bool, italic: bool) -> String {
     format!("{lead}{mark}{core}{mark}{trail}")
 }
 
-/// Escapes what Markdown would read as markup inside a line.
+/// When `out` ends with a link and `line` starts with a link to the same address: how
+/// much of `out` to cut (its `](url)`) and the line without its `[`.
+fn same_link<'a>(out: &str, line: &'a str) -> Option<(usize, &'a str)> {
+    let rest = line.strip_prefix('[')?;
+    // The link text ends at the first `](` that is not escaped: text's own brackets are.
+    let mut from = 0;
+    let close = loop {
+        let at = rest[from..].find("](")? + from;
+        if !escaped(rest, at) {
+            break at;
+        }
+        from = at + 1;
+    };
+    let end = rest[close..].find(')')? + close;
+    let suffix = &rest[close..=end];
+    let cut = out.len().checked_sub(suffix.len())?;
+    (out.ends_with(suffix) && !escaped(out, cut)).then_some((suffix.len(), rest))
+}
+
+/// Whether the character at byte `at` follows an odd number of backslashes.
+fn escaped(text: &str, at: usize) -> bool {
+    text[..at].bytes().rev().take_while(|b| *b == b'\\').count() % 2 == 1
+}
+
+/// Escapes what Markdown would read as markup inside a line: emphasis, links, code,
+/// HTML, strikethrough (`~~`), and entities (`&amp;` would read `&`).
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '`' | '<' | '>') {
+    for (i, c) in text.char_indices() {
+        let entity = c == '&' && {
+            let rest = &text[i + 1..];
+            let name = rest
+                .strip_prefix('#')
+                .unwrap_or(rest)
+                .find(|c: char| !c.is_ascii_alphanumeric());
+            let body = rest.len() - rest.strip_prefix('#').unwrap_or(rest).len();
+            name.is_some_and(|n| n > 0 && rest[body + n..].starts_with(';'))
+        };
+        if entity || matches!(c, '\\' | '*' | '_' | '[' | ']' | '`' | '<' | '>' | '~') {
             out.push('\\');
         }
         out.push(c);
@@ -522,15 +604,22 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// A paragraph that starts like a heading or list item is escaped.
+/// A line that starts like a block (a heading, list item, quote, fence, thematic break
+/// or setext underline) is escaped, so that it reads as the text it is. Characters that
+/// are markup anywhere in a line (`*`, `` ` ``, `>`, `~`...) are escaped already.
 fn escape_line_start(text: &str) -> String {
-    let numbered = text
-        .split_once(". ")
-        .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-    if text.starts_with(['#', '-', '+']) {
+    // `1.` or `2)` then a space or the end: an ordered list item.
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = (1..=9).contains(&digits)
+        && text[digits..].starts_with(['.', ')'])
+        && text[digits + 1..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace);
+    if text.starts_with(['#', '-', '+', '=', '|']) {
         format!("\\{text}")
     } else if numbered {
-        text.replacen(". ", "\\. ", 1)
+        format!("{}\\{}", &text[..digits], &text[digits..])
     } else {
         text.to_owned()
     }
@@ -647,6 +736,10 @@ fn blocks(document: &PagedDocument) -> Vec<Block> {
         });
         let markdown = line.text(true);
         if same_block && let Some(block) = blocks.last_mut() {
+            let ends = previous.and_then(|p| p.runs[p.runs.len() - 1].ends);
+            // Text from data has no place in a source file (its span is detached), but
+            // the offsets still count within its text element.
+            block.glued.push(ends.is_some() && ends == first.starts);
             block.lines.push(text);
             block.markdown.push(markdown);
             block.ends.push(line.end());
@@ -671,6 +764,7 @@ fn blocks(document: &PagedDocument) -> Vec<Block> {
                     .filter(|_| baselines.get(&(first.page, size_key(first.y))) == Some(&1))
                     .and_then(|_| right.get(&first.page).copied()),
                 words: vec![line.first_word()],
+                glued: vec![false],
                 size: line.size(),
                 plain_title: first
                     .block

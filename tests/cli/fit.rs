@@ -92,6 +92,43 @@ fn the_fitted_cv_is_the_same_every_time_and_rebuilds_in_one_pass() {
 }
 
 #[test]
+fn a_fitting_cache_with_impossible_plans_is_not_trusted() {
+    let t = stress("").args(&BUILD).args(&["all"]);
+    t.run().success();
+    let first = std::fs::read(t.path("dist/all/cv.pdf")).unwrap();
+    let cache = t.path("dist/.resume-fit.json");
+    let original = std::fs::read_to_string(&cache).unwrap();
+    let plan = |text: &str| {
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        value["all/cv"]["plan"].clone()
+    };
+    let fitted = plan(&original);
+    // More tightening than the template has set lines over each other; more removals
+    // than there are is no plan fitting makes. Either way: fit afresh, same bytes.
+    for bad in [
+        serde_json::json!({"drop": fitted["drop"], "tighten": 10}),
+        serde_json::json!({"drop": 100000, "tighten": fitted["tighten"]}),
+    ] {
+        let mut value: serde_json::Value = serde_json::from_str(&original).unwrap();
+        value["all/cv"]["plan"] = bad.clone();
+        std::fs::write(&cache, value.to_string()).unwrap();
+        let run = t.run().success();
+        assert!(
+            run.stdout.contains("layout passes"),
+            "{bad}: {}",
+            run.stdout
+        );
+        assert_eq!(
+            std::fs::read(t.path("dist/all/cv.pdf")).unwrap(),
+            first,
+            "{bad}"
+        );
+        // The cache holds the plan fitting found again.
+        assert_eq!(plan(&std::fs::read_to_string(&cache).unwrap()), fitted);
+    }
+}
+
+#[test]
 fn a_profile_can_allow_two_pages_or_switch_fitting_off() {
     let profiles = "  two:\n    extends: all\n    documents: {cv: {pages: 2}}\n  off:\n    extends: all\n    documents: {cv: {fit: false}}\n";
     let t = stress(profiles).args(&BUILD).args(&["two"]);

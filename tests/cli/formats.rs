@@ -181,7 +181,13 @@ fn text_reads_like_the_pdf_in_reading_order() {
     let (t, _) = build(&["--format", "pdf,txt", "--project", "ledger"]);
     for name in ["cv", "portfolio", "case-studies/ledger"] {
         let txt = std::fs::read_to_string(t.path(&format!("dist/backend/{name}.txt"))).unwrap();
-        let pdf = normalise(&super::text(&t.path(&format!("dist/backend/{name}.pdf"))));
+        // The PDF's text has its lines as laid out: a word broken after its hyphen
+        // (`Release-` / `caused`) is one word again in the text.
+        let pdf = normalise(
+            &super::text(&t.path(&format!("dist/backend/{name}.pdf")))
+                .replace("-\n", "-")
+                .replace("/\n", "/"),
+        );
         // Every line of the text is in the PDF's text, in the same order.
         let mut from = 0;
         let mut lines = 0;
@@ -326,4 +332,87 @@ error: 1 of 1 documents failed: `dist/all/cv.pdf`
 
 ",
         );
+}
+
+#[test]
+fn text_and_markdown_keep_words_the_layout_broke_and_escape_what_would_be_markup() {
+    let names = [
+        "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+    ];
+    // Longer than a line: the layout breaks them after a hyphen or a slash.
+    let chain = names.repeat(3).join("-");
+    let url = format!("https://example.com/{}", names.repeat(3).join("/"));
+    // Hyphens the author typed, with a space after: the space stays.
+    let dashes = ["ab -"; 60].join(" ") + " ab";
+    let prefixes = ["pre- and post-war"; 20].join(" ");
+    let tricky = [
+        "~~~ not a fence",
+        "``` nor this",
+        "&amp; stays &amp; and &#42; too",
+        "2) second",
+        "3. third",
+        "4.",
+        "= not an underline",
+        "# not a heading",
+        "Tilde ~~not struck~~ through",
+        "last paragraph",
+    ];
+    let paragraphs = [
+        format!("Chain {chain} end."),
+        format!("Link {url} end."),
+        dashes.clone(),
+        prefixes.clone(),
+    ]
+    .into_iter()
+    .chain(tricky.iter().map(|t| t.to_string()))
+    .map(|p| format!("    {p}"))
+    .collect::<Vec<_>>()
+    .join("\n\n");
+    let person = format!("{}  summary: |-\n{paragraphs}\n", super::PERSON);
+    let t = Test::new().file("content/person.yaml", &person).args(&[
+        "build",
+        "cv",
+        "--format",
+        "txt,md",
+        "--date",
+        "2026-11-01",
+    ]);
+    t.run().success();
+    let txt = std::fs::read_to_string(t.path("dist/all/cv.txt")).unwrap();
+    let md = std::fs::read_to_string(t.path("dist/all/cv.md")).unwrap();
+    for whole in [&chain, &url, &dashes, &prefixes] {
+        assert!(
+            txt.contains(whole.as_str()),
+            "cv.txt lacks {whole:?}:\n{txt}"
+        );
+        assert!(md.contains(whole.as_str()), "cv.md lacks {whole:?}:\n{md}");
+    }
+    for line in tricky {
+        assert!(
+            txt.contains(&format!("\n{line}\n")),
+            "cv.txt lacks {line:?}:\n{txt}"
+        );
+    }
+    // The Markdown reads as the same text: nothing starts a block, an entity or a strike.
+    for escaped in [
+        "\n\\~\\~\\~ not a fence\n",
+        "\n\\`\\`\\` nor this\n",
+        "\n\\&amp; stays \\&amp; and \\&#42; too\n",
+        "\n2\\) second\n",
+        "\n3\\. third\n",
+        "\n4\\.\n",
+        "\n\\= not an underline\n",
+        "\n\\# not a heading\n",
+        "\nTilde \\~\\~not struck\\~\\~ through\n",
+    ] {
+        assert!(md.contains(escaped), "cv.md lacks {escaped:?}:\n{md}");
+    }
+}
+
+#[test]
+fn the_examples_text_joins_a_word_broken_after_its_hyphen() {
+    let (t, _) = build(&["portfolio", "--format", "txt"]);
+    let txt = std::fs::read_to_string(t.path("dist/backend/portfolio.txt")).unwrap();
+    assert!(txt.contains(" Release-caused incidents "), "{txt}");
+    assert!(!txt.contains("- "), "a space after a hyphen:\n{txt}");
 }

@@ -384,23 +384,83 @@ fn a_thousand_projects_and_two_hundred_roles_make_a_long_portfolio() {
 #[test]
 fn a_reader_that_stops_early_is_not_an_internal_error() {
     // `resume schema | head -1`: the pipe closes before the output is written. This
-    // used to panic in `println!` and say "internal error in resume".
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_resume"))
-        .arg("schema")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
+    // used to panic in `println!` and say "internal error in resume"; then SIGPIPE
+    // ended it, which stops a build halfway.
+    for args in [&["schema"][..], &["list", "--content"]] {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_resume"));
+        command.args(args);
+        if args[0] == "list" {
+            command.arg(super::example_content());
+        }
+        let mut child = command
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {:?}", out.status);
+    }
+}
+
+#[test]
+fn a_full_standard_output_is_an_error_that_does_not_stop_the_build() {
+    // `resume build > /dev/full`: the first "wrote" line fails. That was a panic, an
+    // "internal error" with exit 2, after the first PDF.
+    let t = Test::new().file("content/person.yaml", PERSON);
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_resume"))
+        .args(["build", "--date", "2026-11-01"])
+        .current_dir(t.path(""))
+        .env_remove("RESUME_CONTENT")
+        .env_remove("RESUME_OUT")
+        .stdout(full())
+        .output()
         .unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
-    // Ended by SIGPIPE (13), as `cat` would be; or done before the pipe closed.
-    use std::os::unix::process::ExitStatusExt;
-    assert!(
-        out.status.signal() == Some(13) || out.status.success(),
-        "{:?}",
-        out.status
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(
+        stderr,
+        "error: cannot write to standard output: No space left on device (os error 28)\n"
     );
+    assert!(t.path("dist/all/cv.pdf").exists());
+    assert!(t.path("dist/all/portfolio.pdf").exists());
+    assert!(t.path("dist/manifest.json").exists());
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_resume"))
+        .args(["check"])
+        .current_dir(t.path(""))
+        .stdout(full())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).starts_with("error: cannot write to standard output"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_1_and_leave_2_to_bugs() {
+    Test::new()
+        .args(&["bogus"])
+        .run()
+        .failure()
+        .stderr_has("error: unrecognized subcommand 'bogus'\n\nUsage: resume <COMMAND>\n");
+    Test::new()
+        .args(&["build", "--all", "--profile", "x"])
+        .run()
+        .failure()
+        .stderr_has("cannot be used with");
+    Test::new().args(&["build", "--ppi"]).run().failure();
+    let help = Test::new().args(&["--help"]).run().success();
+    assert!(help.stdout.contains("Usage: resume <COMMAND>"), "{help:?}");
+    Test::new().args(&["--version"]).run().success();
 }
 
 #[test]

@@ -213,6 +213,10 @@ fn in_parallel(
                     let Some((index, task)) = next else { break };
                     let report = worker.make(task);
                     done.lock().unwrap_or_else(|e| e.into_inner())[index] = Some(report);
+                    // Typst's memo cache keeps every layout of every document unless told:
+                    // 500 profiles took 15 GB. What the last few documents used (the
+                    // library, fonts, templates) stays warm.
+                    typst::comemo::evict(EVICT_AFTER);
                 }
             });
         }
@@ -224,6 +228,9 @@ fn in_parallel(
         .map(Report::print)
         .collect()
 }
+
+/// How many documents a memoised result outlives its last use by.
+const EVICT_AFTER: usize = 8;
 
 /// One file to write.
 struct Task {

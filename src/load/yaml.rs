@@ -43,6 +43,12 @@ pub enum Kind {
 }
 
 impl Node {
+    /// How many values the tree holds and how many bytes of text, aliases expanded.
+    pub fn totals(&self) -> (usize, usize) {
+        let w = self.weight();
+        (w.values, w.bytes)
+    }
+
     /// The text of a scalar.
     pub fn scalar_text(&self) -> Option<String> {
         match &self.kind {

@@ -67,15 +67,7 @@ impl Entry for Project {
         tags.extend(p.postmortem.iter().flat_map(|i| &i.tags));
         tags.extend(p.metrics.iter().flat_map(|m| &m.tags));
         tags.extend(p.figures.iter().flat_map(|f| &f.tags));
-        let texts = [
-            &p.scope,
-            &p.problem,
-            &p.rationale,
-            &p.scale,
-            &p.outcome,
-            &p.sections,
-        ];
-        for text in texts.into_iter().flatten() {
+        for text in p.texts().into_iter().flatten() {
             tags.extend(text.tags());
         }
         if let Some(overview) = p.architecture.as_ref().and_then(|a| a.overview.as_ref()) {
@@ -248,15 +240,7 @@ impl Content {
             texts.extend([&r.summary, &r.about, &r.narrative].into_iter().flatten());
         }
         for p in &self.projects {
-            let own = [
-                &p.scope,
-                &p.problem,
-                &p.rationale,
-                &p.scale,
-                &p.outcome,
-                &p.sections,
-            ];
-            texts.extend(own.into_iter().flatten());
+            texts.extend(p.texts().into_iter().flatten());
             texts.extend(p.architecture.as_ref().and_then(|a| a.overview.as_ref()));
         }
         for c in &self.case_studies {

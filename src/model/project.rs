@@ -102,6 +102,20 @@ pub struct Project {
     pub priority: i32,
 }
 
+impl Project {
+    /// The write-up fields that are plain long text, in the portfolio's order.
+    pub fn texts(&self) -> [&Option<Text>; 6] {
+        [
+            &self.scope,
+            &self.problem,
+            &self.rationale,
+            &self.scale,
+            &self.outcome,
+            &self.sections,
+        ]
+    }
+}
+
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Architecture {

@@ -41,7 +41,7 @@ fn assert_valid_jsonresume(doc: &Value) {
 }
 
 /// Every YAML file under `dir` matches `resume schema` (what editors check as you type).
-fn assert_match_our_schema(dir: &Path) {
+pub fn assert_match_our_schema(dir: &Path) {
     let run = Test::new().args(&["schema"]).run().success();
     let schema: Value = serde_json::from_str(&run.stdout).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();

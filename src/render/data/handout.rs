@@ -169,14 +169,7 @@ fn project_words(p: &Project) -> usize {
             .map(|b| b.text.as_str())
             .collect::<Vec<_>>(),
     );
-    for t in [
-        &p.scope,
-        &p.problem,
-        &p.rationale,
-        &p.scale,
-        &p.outcome,
-        &p.sections,
-    ] {
+    for t in p.texts() {
         n += text_words(t);
     }
     if let Some(a) = &p.architecture {

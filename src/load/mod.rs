@@ -49,10 +49,14 @@ pub fn load(dir: &Path) -> Result<Loaded, Diag> {
             .hint("`--content` names the folder that holds your YAML files"));
     }
     let mut paths = Vec::new();
-    collect_yaml(&canonical, &mut paths).map_err(|e| {
+    collect_yaml(&canonical, &mut paths).map_err(|(folder, e)| {
+        // Named as the user would write it: the content folder they gave, then the rest.
+        let shown = folder
+            .strip_prefix(&canonical)
+            .map_or_else(|_| folder.clone(), |rest| dir.join(rest));
         Diag::error(format!(
             "cannot list `{}`: {}",
-            dir.display(),
+            shown.display(),
             io_reason(&e)
         ))
     })?;
@@ -236,15 +240,17 @@ fn check_profile_names(profiles: &Node, diags: &mut Vec<Diag>) {
     }
 }
 
-fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
+/// Every YAML file under `dir`; an error carries the folder that could not be listed.
+fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), (PathBuf, std::io::Error)> {
+    let at = |e| (dir.to_path_buf(), e);
+    for entry in std::fs::read_dir(dir).map_err(at)? {
+        let entry = entry.map_err(at)?;
         let path = entry.path();
         let name = entry.file_name();
         if name.to_string_lossy().starts_with('.') {
             continue;
         }
-        let kind = entry.file_type()?;
+        let kind = entry.file_type().map_err(at)?;
         if kind.is_dir() {
             collect_yaml(&path, out)?;
         } else if matches!(

@@ -3,6 +3,7 @@
 //! exit 1 (or, for files that are not content, ignored), and no message shows a host path.
 
 use std::io::Write;
+use std::path::Path;
 
 use super::{PERSON, Run, Test};
 
@@ -224,6 +225,38 @@ error: `content` has 2 errors
 error: `content` has 1 error
 
 ",
+    );
+}
+
+#[test]
+fn an_unreadable_subfolder_is_named_not_its_parent() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = Test::new()
+        .file("content/person.yaml", PERSON)
+        .file("content/private/notes.yaml", "experience: []\n");
+    let mode = |path: &Path, mode| std::fs::set_permissions(path, PermissionsExt::from_mode(mode));
+    mode(&t.path(""), 0o755).unwrap();
+    mode(&t.path("content/private"), 0o000).unwrap();
+    // Root reads any folder, so as root the check runs as `nobody` (CI runs as root).
+    let root = std::fs::read_dir(t.path("content/private")).is_ok();
+    let mut command = if root {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_resume"));
+        c
+    } else {
+        std::process::Command::new(env!("CARGO_BIN_EXE_resume"))
+    };
+    let out = command
+        .args(["check", "--content", "content"])
+        .current_dir(t.path(""))
+        .output()
+        .expect("run resume");
+    mode(&t.path("content/private"), 0o755).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: cannot list `content/private`: Permission denied\n\n"
     );
 }
 
@@ -767,7 +800,7 @@ fn png(width: u32, height: u32, idat: &[u8]) -> Vec<u8> {
 }
 
 /// A real 2 × 2 white PNG.
-fn small_png() -> Vec<u8> {
+pub(super) fn small_png() -> Vec<u8> {
     let row = [0, 255, 255, 255, 255, 255, 255];
     png(2, 2, &zlib_stored(&[row, row].concat()))
 }

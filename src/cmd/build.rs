@@ -83,6 +83,7 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
     for rules in profiles {
         let name = rules.name.as_str();
         let selection = select::select(&content, rules, &extra, args.options.private);
+        warn_unprinted(&selection, &files);
         for &document in &documents {
             let info = data::BuildInfo {
                 date,
@@ -731,6 +732,30 @@ fn warn_emptied(
         .hint(format!(
             "every entry is left out; `resume list --profile {name}` shows why"
         ))]);
+    }
+}
+
+/// Warns, once per section, about selected entries that neither the CV nor the
+/// portfolio of the profile prints (a section neither lists, a list cut by `max`).
+fn warn_unprinted(selection: &select::Selection, files: &crate::diagnostic::SourceFiles) {
+    let name = &selection.rules.name;
+    for u in data::unprinted(selection) {
+        let hint = if u.limits.is_empty() {
+            format!(
+                "add `{}` to the `sections:` of a document in profile `{name}`, or leave its entries out with `exclude:`",
+                u.section
+            )
+        } else {
+            format!(
+                "raise the limit, or leave the entries out with `exclude:` so the choice is yours; `resume list --profile {name}` shows which"
+            )
+        };
+        files.emit(&[Diag::warning(format!(
+            "profile `{name}`, section `{}`: {}",
+            u.section,
+            super::list::unprinted_text(&u)
+        ))
+        .hint(hint)]);
     }
 }
 

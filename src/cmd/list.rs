@@ -95,19 +95,30 @@ fn explain(sel: &Selection, bullets: bool, out: &mut String) {
         .to_owned(),
     );
     let _ = writeln!(out, "  {}", facts.join("; "));
-    section(sel, &sel.experience, bullets, out);
-    section(sel, &sel.projects, bullets, out);
-    section(sel, &sel.case_studies, bullets, out);
-    section(sel, &sel.metrics, bullets, out);
-    section(sel, &sel.principles, bullets, out);
-    section(sel, &sel.explorations, bullets, out);
-    section(sel, &sel.skills, bullets, out);
-    section(sel, &sel.education, bullets, out);
-    section(sel, &sel.certifications, bullets, out);
-    section(sel, &sel.writing, bullets, out);
+    let unprinted = data::unprinted(sel);
+    section(sel, &sel.experience, &unprinted, bullets, out);
+    section(sel, &sel.volunteer, &unprinted, bullets, out);
+    section(sel, &sel.projects, &unprinted, bullets, out);
+    section(sel, &sel.case_studies, &unprinted, bullets, out);
+    section(sel, &sel.metrics, &unprinted, bullets, out);
+    section(sel, &sel.principles, &unprinted, bullets, out);
+    section(sel, &sel.explorations, &unprinted, bullets, out);
+    section(sel, &sel.skills, &unprinted, bullets, out);
+    section(sel, &sel.education, &unprinted, bullets, out);
+    section(sel, &sel.certifications, &unprinted, bullets, out);
+    section(sel, &sel.writing, &unprinted, bullets, out);
+    for list in &sel.lists {
+        section(sel, list, &unprinted, bullets, out);
+    }
 }
 
-fn section<T: Entry>(sel: &Selection, s: &Section<T>, bullets: bool, out: &mut String) {
+fn section<T: Entry>(
+    sel: &Selection,
+    s: &Section<T>,
+    unprinted: &[data::Unprinted],
+    bullets: bool,
+    out: &mut String,
+) {
     if s.shown.is_empty() && s.left_out.is_empty() {
         return;
     }
@@ -131,6 +142,9 @@ fn section<T: Entry>(sel: &Selection, s: &Section<T>, bullets: bool, out: &mut S
         s.left_out.len(),
         s.order
     );
+    if let Some(u) = unprinted.iter().find(|u| u.section == s.name) {
+        let _ = writeln!(out, "  ! {}", unprinted_text(u));
+    }
     let id = |e: &T| e.id().unwrap_or("-").to_owned();
     for chosen in &s.shown {
         let _ = writeln!(out, "  + {:<22} {}", id(chosen.entry), chosen.entry.label());
@@ -165,4 +179,20 @@ fn section<T: Entry>(sel: &Selection, s: &Section<T>, bullets: bool, out: &mut S
         let _ = writeln!(out, "  - {:<22} {}", id(entry), entry.label());
         let _ = writeln!(out, "      {why}");
     }
+}
+
+/// Says how many selected entries of a section neither the CV nor the portfolio prints,
+/// and why.
+pub fn unprinted_text(u: &data::Unprinted) -> String {
+    let missing = u.selected - u.printed;
+    let are = if missing == 1 { "is" } else { "are" };
+    let why = if u.limits.is_empty() {
+        format!("neither lists `{}`", u.section)
+    } else {
+        u.limits.join(", ")
+    };
+    format!(
+        "{missing} of {} selected {are} in neither the cv nor the portfolio: {why}",
+        u.selected
+    )
 }

@@ -255,6 +255,57 @@ fn a_selection_that_empties_a_section_warns() {
 }
 
 #[test]
+fn what_no_document_prints_is_warned_once_and_listed() {
+    let content = "projects:
+  - {id: a, title: Alpha}
+  - {id: b, title: Beta}
+  - {id: c, title: Gamma}
+talks:
+  - {title: On ledgers, venue: Meetup, date: 2024-05}
+profiles:
+  short:
+    documents:
+      cv: {sections: [projects], max: {projects: 1}}
+      portfolio: {sections: [projects], max: {projects: 2}}
+";
+    Test::with_content("content.yaml", content)
+        .args(&["build", "--date", "2026-11-01"])
+        .run()
+        .success()
+        .stderr_is(
+            "warning: profile `short`, section `projects`: 1 of 3 selected is in neither the cv nor the portfolio: the cv shows at most 1, the portfolio shows at most 2
+ = hint: raise the limit, or leave the entries out with `exclude:` so the choice is yours; `resume list --profile short` shows which
+
+warning: profile `short`, section `talks`: 1 of 1 selected is in neither the cv nor the portfolio: neither lists `talks`
+ = hint: add `talks` to the `sections:` of a document in profile `short`, or leave its entries out with `exclude:`
+
+",
+        );
+    let list = Test::with_content("content.yaml", content)
+        .args(&["list"])
+        .run()
+        .success();
+    assert!(
+        list.stdout.contains(
+            "projects: 3 shown, 0 left out, by priority; the cv shows at most 1, the portfolio shows at most 2
+  ! 1 of 3 selected is in neither the cv nor the portfolio: the cv shows at most 1, the portfolio shows at most 2
+"
+        ),
+        "{}",
+        list.stdout
+    );
+    assert!(
+        list.stdout.contains(
+            "talks: 1 shown, 0 left out, newest first
+  ! 1 of 1 selected is in neither the cv nor the portfolio: neither lists `talks`
+"
+        ),
+        "{}",
+        list.stdout
+    );
+}
+
+#[test]
 fn list_explains_each_decision() {
     let run = project(PROFILES)
         .args(&["list", "--profile", "child", "--bullets"])

@@ -17,12 +17,14 @@ mod blocks;
 mod cv;
 mod handout;
 mod portfolio;
+mod reach;
 
 use serde_json::{Value, json};
 
 pub use cv::{CvDraft, Removal, cv, cv_draft, document_max};
 pub use handout::{Handout, handouts};
 pub use portfolio::portfolio;
+pub use reach::{Unprinted, unprinted};
 
 use crate::locale::{Catalog, Precision};
 use crate::model::rules::Verdict;
@@ -169,6 +171,7 @@ impl<'a> Ctx<'a> {
         let show_photo = self.design.photo.unwrap_or(true);
         json!({
             "name": person.name,
+            "pronouns": person.pronouns,
             "headline": self.sel.headline,
             "location": person.location,
             "email": c.email,
@@ -470,7 +473,7 @@ fn links(links: &[Link]) -> Vec<Value> {
                 .unwrap_or_else(|| match (&l.network, &l.username) {
                     (Some(network), Some(user)) => format!("{network}: {user}"),
                     (None, Some(user)) => user.clone(),
-                    _ => bare(&l.url),
+                    _ => l.url.as_deref().map(bare).unwrap_or_default(),
                 });
             json!({ "url": l.url, "label": label, "network": l.network, "username": l.username })
         })

@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use super::blocks::metric;
 use super::cv::nonempty_sections;
+use super::document_max;
 use super::{BuildInfo, Ctx, links, texts};
 use crate::model::{CaseStudy, Certification, Content, Education, Language, SkillGroup, Writing};
 use crate::select::{Chosen, Selection};
@@ -14,10 +15,7 @@ pub fn portfolio(sel: &Selection, content: &Content, info: &BuildInfo) -> Value 
     let ctx = Ctx::new(sel, content, info);
     let person = &content.person;
     let doc = sel.rules.documents.get(info.document);
-    let max = |section: &str| {
-        doc.and_then(|d| d.max.get(section).copied())
-            .unwrap_or(usize::MAX)
-    };
+    let max = |section: &str| document_max(sel.rules, info.document, section).unwrap_or(usize::MAX);
     let bullets = doc.and_then(|d| d.bullets).unwrap_or(usize::MAX);
     let handouts = super::handout::handout_ids(&ctx);
     let mut fields = json!({

@@ -2,7 +2,7 @@
 //! could not be kept named in a warning. Nothing is overwritten without `--force`: every
 //! target is checked before the first file is written, and each is written atomically.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::build::write_atomically;
 use super::{Reported, fail};
@@ -107,7 +107,49 @@ pub fn run(args: &ImportArgs) -> Result<(), Reported> {
             convert::rendercv::import(&root)
         }
     };
-    write(&imported, &args.into, args.force)
+    let mut imported = imported;
+    let copies = bring_photo(&mut imported, &args.file);
+    write(&imported, &copies, &args.into, args.force)
+}
+
+/// The photo an imported file names is a path beside that file: it is copied into the
+/// content folder under its own name (returned as `(from, to)` for `write`), or dropped
+/// with a warning when there is no such image.
+fn bring_photo(imported: &mut Imported, source: &Path) -> Vec<(PathBuf, String)> {
+    let Some(person) = imported
+        .files
+        .iter_mut()
+        .find_map(|f| f.content.person.as_mut())
+    else {
+        return Vec::new();
+    };
+    let Some(photo) = person.value.photo.as_mut() else {
+        return Vec::new();
+    };
+    let written = photo.path.value.clone();
+    let from = source.parent().unwrap_or(Path::new(".")).join(&written);
+    let name = from.file_name().map(|n| n.to_string_lossy().into_owned());
+    let image = matches!(
+        from.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("png" | "jpg" | "jpeg" | "gif" | "svg")
+    );
+    match name {
+        Some(name) if image && from.is_file() && !name.starts_with('.') => {
+            photo.path.value = name.clone();
+            vec![(from, name)]
+        }
+        _ => {
+            imported.warnings.push(format!(
+                "dropped the photo `{written}`: there is no such image beside `{}`; copy it into the content folder and set `person.photo`",
+                source.display()
+            ));
+            person.value.photo = None;
+            Vec::new()
+        }
+    }
 }
 
 fn read(path: &Path) -> Result<String, Reported> {
@@ -141,7 +183,12 @@ fn read(path: &Path) -> Result<String, Reported> {
     })
 }
 
-fn write(imported: &Imported, into: &Path, force: bool) -> Result<(), Reported> {
+fn write(
+    imported: &Imported,
+    copies: &[(PathBuf, String)],
+    into: &Path,
+    force: bool,
+) -> Result<(), Reported> {
     let rendered = imported.render().map_err(|e| {
         fail(Diag::error(format!(
             "internal error: cannot write the content as YAML: {e}"
@@ -149,7 +196,9 @@ fn write(imported: &Imported, into: &Path, force: bool) -> Result<(), Reported> 
     })?;
     let existing: Vec<String> = rendered
         .iter()
-        .map(|(rel, _)| into.join(rel))
+        .map(|(rel, _)| rel)
+        .chain(copies.iter().map(|(_, rel)| rel))
+        .map(|rel| into.join(rel))
         .filter(|p| p.exists())
         .map(|p| p.display().to_string())
         .collect();
@@ -174,6 +223,18 @@ fn write(imported: &Imported, into: &Path, force: bool) -> Result<(), Reported> 
         let path = into.join(rel);
         write_atomically(&path, text.as_bytes()).map_err(fail)?;
         crate::say!("wrote {}", path.display());
+    }
+    for (from, rel) in copies {
+        let path = into.join(rel);
+        let bytes = load::read_capped(from, MAX_INPUT_BYTES).map_err(|e| {
+            fail(Diag::error(format!(
+                "cannot read `{}`: {}",
+                from.display(),
+                io_reason(&e)
+            )))
+        })?;
+        write_atomically(&path, &bytes).map_err(fail)?;
+        crate::say!("copied {} to {}", from.display(), path.display());
     }
     let w = imported.warnings.len();
     let summary = format!(

@@ -220,24 +220,33 @@ fn basics(b: &Obj, doc: &Obj) -> Person {
         let url = p
             .str("url")
             .or_else(|| super::network_url(network.as_deref()?, username.as_deref()?));
-        match url {
-            Some(url) => links.push(Link {
+        // A profile on a network without a known address prints as `network: username`.
+        if url.is_some() || (network.is_some() && username.is_some()) {
+            links.push(Link {
                 url,
                 network,
                 username,
                 ..Link::default()
-            }),
-            None => p.warn(format!(
-                "dropped `{}`: a profile needs a `url` (or a well-known `network` and a `username`)",
+            });
+        } else {
+            p.warn(format!(
+                "dropped `{}`: a profile needs a `url`, or a `network` and a `username`",
                 p.path
-            )),
+            ));
         }
         p.finish(NO_PLACE);
     }
-    b.drop(
-        "image",
-        "a photo must be a file in the content folder: copy it there and set `person.photo`",
-    );
+    // An address cannot be fetched (no network); a path beside the file is copied in by
+    // `import`.
+    let photo = match b.str("image") {
+        Some(image) if image.contains("://") => {
+            b.warn(format!(
+                "dropped `basics.image` (`{image}`): a photo must be a file; save it into the content folder and set `person.photo`"
+            ));
+            None
+        }
+        image => image.map(|path| super::photo(path, &name)),
+    };
     let languages = doc
         .objects("languages")
         .iter()
@@ -256,6 +265,7 @@ fn basics(b: &Obj, doc: &Obj) -> Person {
         .collect();
     let person = Person {
         name,
+        pronouns: b.str("pronouns"),
         headline,
         location,
         contact: Contact {
@@ -266,7 +276,7 @@ fn basics(b: &Obj, doc: &Obj) -> Person {
         },
         summary: b.str("summary").map(Text::Plain),
         availability: None,
-        photo: None,
+        photo,
         languages,
         variants: Default::default(),
     };
@@ -371,7 +381,7 @@ fn project(p: &Obj, ids: &mut Ids) -> Option<Project> {
             .str("url")
             .map(|url| {
                 vec![Link {
-                    url,
+                    url: Some(url),
                     ..Link::default()
                 }]
             })
@@ -421,18 +431,18 @@ fn kept<T>(c: &Chosen<T>) -> Value {
 /// A link as a JSON Resume profile: the network and user name as written, or read from
 /// the address.
 fn profile(link: &Link) -> Value {
+    let url = link.url.as_deref().unwrap_or_default();
     let network = link
         .network
         .clone()
-        .or_else(|| super::network_of(&link.url).map(str::to_owned))
+        .or_else(|| super::network_of(url).map(str::to_owned))
         .or_else(|| link.label.clone())
         .unwrap_or_else(|| {
-            let host = link.url.split("://").nth(1).unwrap_or(&link.url);
+            let host = url.split("://").nth(1).unwrap_or(url);
             host.split('/').next().unwrap_or(host).to_owned()
         });
     let username = link.username.clone().unwrap_or_else(|| {
-        link.url
-            .split("://")
+        url.split("://")
             .nth(1)
             .and_then(|rest| rest.trim_end_matches('/').rsplit('/').next())
             .map(|u| u.trim_start_matches('@').to_owned())
@@ -489,6 +499,7 @@ pub fn export(sel: &Selection, content: &Content) -> Value {
     let basics = obj(&[
         ("name", json!(p.name)),
         ("label", json!(sel.headline)),
+        ("pronouns", json!(p.pronouns)),
         ("email", json!(p.contact.email)),
         ("phone", json!(p.contact.phone)),
         ("url", json!(p.contact.website)),
@@ -630,7 +641,7 @@ pub fn export(sel: &Selection, content: &Content) -> Value {
                 ("keywords", json!(pr.stack)),
                 ("startDate", date_json(pr.start.as_ref().map(|d| &d.value))),
                 ("endDate", end_json(pr.end.as_ref().map(|d| &d.value))),
-                ("url", json!(pr.links.first().map(|l| &l.url))),
+                ("url", json!(pr.links.iter().find_map(|l| l.url.as_ref()))),
                 (
                     "roles",
                     json!(

@@ -15,7 +15,17 @@ pub mod yaml_out;
 
 use std::collections::HashSet;
 
-use crate::model::{Bullet, ContentFile, Date, End, Label, Project, Role, Span, Spanned};
+use crate::model::{Bullet, ContentFile, Date, End, Figure, Label, Project, Role, Span, Spanned};
+
+/// A photo as an import finds it: a path relative to the imported file, which `import`
+/// copies into the content folder (or drops, with a warning, when there is no such file).
+fn photo(path: String, name: &str) -> Figure {
+    Figure {
+        path: Spanned::new(path, Default::default()),
+        alt: Some(format!("Photo of {name}")),
+        ..Figure::default()
+    }
+}
 
 /// One content file to write: its path under the content folder, and its sections.
 pub struct OutFile {

@@ -481,18 +481,13 @@ fn person(cv: &Obj, parts: &Parts) -> Person {
     for s in cv.objects("social_networks") {
         let (network, user) = (s.str("network"), s.str("username"));
         match (&network, &user) {
-            (Some(n), Some(u)) => match super::network_url(n, u) {
-                Some(url) => links.push(Link {
-                    url,
-                    network,
-                    username: user,
-                    ..Link::default()
-                }),
-                None => s.warn(format!(
-                    "dropped `{}`: `{n}` is not a network RenderCV knows",
-                    s.path
-                )),
-            },
+            // A network RenderCV does not know has no address: it prints as text.
+            (Some(n), Some(u)) => links.push(Link {
+                url: super::network_url(n, u),
+                network,
+                username: user,
+                ..Link::default()
+            }),
             _ => s.warn(format!(
                 "dropped `{}`: a social network needs `network` and `username`",
                 s.path
@@ -503,7 +498,7 @@ fn person(cv: &Obj, parts: &Parts) -> Person {
     for c in cv.objects("custom_connections") {
         match c.str("url") {
             Some(url) => links.push(Link {
-                url,
+                url: Some(url),
                 label: c.str("placeholder"),
                 ..Link::default()
             }),
@@ -534,7 +529,7 @@ fn person(cv: &Obj, parts: &Parts) -> Person {
         }
     }
     links.extend(more_websites.into_iter().map(|url| Link {
-        url,
+        url: Some(url),
         ..Link::default()
     }));
     let name = cv.str("name").unwrap_or_else(|| {
@@ -555,12 +550,11 @@ fn person(cv: &Obj, parts: &Parts) -> Person {
             });
             from_role.unwrap_or_default()
         });
-    cv.drop(
-        "photo",
-        "a photo must be a file in the content folder: copy it there and set `person.photo`",
-    );
+    // A path beside the RenderCV file: `import` copies it into the content folder.
+    let photo = cv.str("photo").map(|path| super::photo(path, &name));
     Person {
         name,
+        pronouns: None,
         headline,
         location: cv.str("location"),
         contact: Contact {
@@ -571,7 +565,7 @@ fn person(cv: &Obj, parts: &Parts) -> Person {
         },
         summary: (!parts.summary.is_empty()).then(|| Text::Plain(parts.summary.join("\n\n"))),
         availability: None,
-        photo: None,
+        photo,
         languages: Vec::new(),
         variants: Default::default(),
     }
@@ -881,16 +875,34 @@ fn dates(e: &Obj) -> (Option<Date>, Option<End>) {
     if let Some(text) = e.str("date") {
         e.str("start_date");
         e.str("end_date");
-        return match parse_date(&text) {
-            Ok(Some(d)) => (Some(d), Some(End::Date(d))),
-            _ => {
-                e.warn(format!(
-                    "dropped `{}` (`{text}`): `resume` dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`",
-                    e.at("date")
-                ));
-                (None, None)
-            }
+        if let Ok(Some(d)) = parse_date(&text) {
+            return (Some(d), Some(End::Date(d)));
+        }
+        // Free text (`Summer 2017`, `Fall 2020 – Spring 2021`): its years keep the entry
+        // in its place in time.
+        let years = years_in(&text);
+        let (Some(&first), Some(&last)) = (years.first(), years.last()) else {
+            e.warn(format!(
+                "dropped `{}` (`{text}`): `resume` dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`",
+                e.at("date")
+            ));
+            return (None, None);
         };
+        let year = |y| Date {
+            year: y,
+            month: None,
+            day: None,
+        };
+        let shown = if first == last {
+            first.to_string()
+        } else {
+            format!("{first} – {last}")
+        };
+        e.warn(format!(
+            "`{}` (`{text}`) is read as `{shown}`: `resume` dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`",
+            e.at("date")
+        ));
+        return (Some(year(first)), Some(End::Date(year(last))));
     }
     let start = parse("start_date");
     let end = e.str("end_date").and_then(|t| {
@@ -903,6 +915,16 @@ fn dates(e: &Obj) -> (Option<Date>, Option<End>) {
         (None, Some(End::Date(d))) => (Some(d), Some(End::Date(d))),
         (start, end) => (start, end),
     }
+}
+
+/// The plausible years written in free text, in order: `Fall 2020 – Spring 2021` has
+/// 2020 and 2021.
+fn years_in(text: &str) -> Vec<i32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .filter(|y| (1900..=2100).contains(y))
+        .collect()
 }
 
 /// An item's dates: one `date`, or a period. A free-form `date` (`Summer 2017`) is kept
@@ -1120,7 +1142,7 @@ fn project(e: &Obj, ids: &mut Ids) -> Option<Project> {
         .str("url")
         .map(|url| {
             vec![Link {
-                url,
+                url: Some(url),
                 ..Link::default()
             }]
         })

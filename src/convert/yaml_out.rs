@@ -394,6 +394,7 @@ mod tests {
             person: Some(crate::model::Spanned::new(
                 Person {
                     name: "Test".into(),
+                    pronouns: None,
                     headline: "x".into(),
                     location: None,
                     contact: Default::default(),

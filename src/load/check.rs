@@ -158,6 +158,11 @@ pub fn check_links(node: &super::yaml::Node, diags: &mut Vec<Diag>) {
                 {
                     diags.extend(bad_phone(text).map(|d| d.at(value.span)));
                 }
+                if let (Kind::Scalar { text: key, .. }, Kind::Seq(links)) = (&key.kind, &value.kind)
+                    && key == "links"
+                {
+                    diags.extend(links.iter().filter_map(link_without_address));
+                }
                 check_links(value, diags);
             }
         }
@@ -182,6 +187,23 @@ pub fn check_links(node: &super::yaml::Node, diags: &mut Vec<Diag>) {
         }
         Kind::Scalar { .. } => {}
     }
+}
+
+/// A link is an address, or a profile on a network: `network` and `username`.
+fn link_without_address(link: &super::yaml::Node) -> Option<Diag> {
+    let super::yaml::Kind::Map(entries) = &link.kind else {
+        return None;
+    };
+    let has = |name: &str| {
+        entries
+            .iter()
+            .any(|(k, v)| k.scalar_text().as_deref() == Some(name) && !v.is_null())
+    };
+    (!(has("url") || has("network") && has("username"))).then(|| {
+        Diag::error("a link needs a `url`, or a `network` and a `username`")
+            .at(link.span)
+            .hint("a profile on a network with no address of its own prints as `network: username`")
+    })
 }
 
 /// A phone number becomes a `tel:` link: digits and the usual separators only.

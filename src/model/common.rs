@@ -24,8 +24,11 @@ pub struct Bullet {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
-    /// The address, with its scheme (`https://...`, `mailto:...`).
-    pub url: String,
+    /// The address, with its scheme (`https://...`, `mailto:...`). A profile on a
+    /// network without an address of its own may leave it out and give `network` and
+    /// `username`: it prints as text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// What the reader sees; defaults to `network: username` when both are given, else
     /// the address without its scheme.
     #[serde(default, skip_serializing_if = "Option::is_none")]

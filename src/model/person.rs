@@ -11,6 +11,9 @@ use super::{Figure, Link, Spanned, Text};
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub name: String,
+    /// How to refer to the person, printed beside the contact details: `she/her`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pronouns: Option<String>,
     /// One line under the name: `Senior backend engineer, distributed systems`.
     pub headline: String,
     /// City and country, as the reader should see them.

@@ -185,7 +185,7 @@ fn yaml_files(dir: &Path) -> Vec<(String, Value)> {
         .collect()
 }
 
-fn pdfs(dir: &Path) -> Vec<PathBuf> {
+pub(super) fn pdfs(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -289,12 +289,12 @@ fn collect(value: &Value, key: Option<&str>, chips: bool, out: &mut Vec<String>)
 /// every run of whitespace one space (pdftotext breaks lines where the layout did), soft
 /// hyphens removed, in three forms for a line that ends in a hyphen: a space after it
 /// (`Fan- out`), none (`Fan-out`), and without it (`opti-misation` hyphenated).
-struct Haystack {
+pub(super) struct Haystack {
     forms: [String; 3],
 }
 
 impl Haystack {
-    fn new(text: &str) -> Haystack {
+    pub(super) fn new(text: &str) -> Haystack {
         let text = text.replace('\u{ad}', "");
         Haystack {
             forms: [
@@ -306,7 +306,7 @@ impl Haystack {
     }
 
     /// Whether the text holds `needle` as whole words: `Go` is not found in `good`.
-    fn has(&self, needle: &str) -> bool {
+    pub(super) fn has(&self, needle: &str) -> bool {
         let needle = normalise(&strip_markup(needle));
         let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         self.forms.iter().any(|text| {

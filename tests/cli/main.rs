@@ -6,6 +6,7 @@ mod ci;
 mod content_errors;
 mod convert;
 mod corpus;
+mod coverage;
 mod documents;
 mod fit;
 mod flow;

@@ -94,7 +94,9 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
             let jobs = jobs(args, document, &selection, &content, &info);
             handouts_found |= document == Document::CaseStudy && !jobs.is_empty();
             warn_emptied(&selection, document, name, &files);
+            let holds = holds(&selection);
             tasks.extend(jobs.into_iter().map(|(path, job)| Task {
+                holds: holds.clone(),
                 problems: if accessible {
                     missing_alt(&job, &content, &info)
                 } else {
@@ -241,6 +243,9 @@ struct Task {
     profile: String,
     /// Why the document cannot be made as asked (found before rendering).
     problems: Vec<Diag>,
+    /// What the selection gives the document, for a warning when it fills little of
+    /// its page: `1 role, 0 projects and 2 skill groups`.
+    holds: String,
 }
 
 /// What making one file came to: what to print, and what to record.
@@ -281,6 +286,7 @@ impl Worker<'_> {
             document,
             profile,
             problems,
+            holds,
         } = task;
         let t = Instant::now();
         let mut report = Report {
@@ -328,6 +334,21 @@ impl Worker<'_> {
                 Diag::warning(format!("`{}` runs to {} pages; a handout reads best on one or two", report.path.display(), rendered.pages))
                     .hint("shorten the project's write-up, or give it `new_page` breaks in the portfolio instead"),
             );
+        }
+        if document == Document::Cv && rendered.pages == 1 {
+            let fill = render::frames::page_fill(&rendered.document)
+                .first()
+                .map_or(1.0, |p| p.fill);
+            if fill < 0.5 {
+                warnings.push(
+                    Diag::warning(format!(
+                        "`{}` fills {:.0}% of its page: profile `{profile}` gives it {holds}",
+                        report.path.display(),
+                        fill * 100.0
+                    ))
+                    .hint(format!("`resume list --profile {profile}` shows what it selects and leaves out; add roles, projects or skills to the content, or select more")),
+                );
+            }
         }
         let names = match self.write_outputs(&mut rendered, &profile, document, &mut report) {
             Ok(names) => names,
@@ -733,6 +754,18 @@ fn warn_emptied(
             "every entry is left out; `resume list --profile {name}` shows why"
         ))]);
     }
+}
+
+/// `1 role, 0 projects and 2 skill groups`: what a CV's main sections hold.
+fn holds(selection: &select::Selection) -> String {
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{}, {} and {}",
+        count(selection.experience.shown.len(), "role", "roles"),
+        count(selection.projects.shown.len(), "project", "projects"),
+        count(selection.skills.shown.len(), "skill group", "skill groups"),
+    )
 }
 
 /// Warns, once per section, about selected entries that neither the CV nor the

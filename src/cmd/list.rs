@@ -125,8 +125,18 @@ fn section<T: Entry>(
     let limits: Vec<String> = DOCUMENTS
         .iter()
         .filter_map(|d| {
-            data::document_max(sel.rules, d.name, &s.name)
-                .map(|n| format!("the {} shows at most {n}", d.name))
+            let explicit = sel
+                .rules
+                .documents
+                .get(d.name)
+                .is_some_and(|r| r.max.contains_key(&s.name));
+            data::document_max(sel.rules, d.name, &s.name).map(|n| {
+                if explicit {
+                    format!("the {} shows at most {n}", d.name)
+                } else {
+                    format!("the {} shows {n}, more while there is room", d.name)
+                }
+            })
         })
         .collect();
     let limits = if limits.is_empty() {

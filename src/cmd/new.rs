@@ -1,5 +1,5 @@
-//! `resume new`: a fresh project that builds at once — a person, one role, one project,
-//! one case study, a talk and a section of one's own, two profiles, and the JSON Schema beside `content/` for editors.
+//! `resume new`: a fresh project that builds at once — a person, three roles, skills,
+//! education, two projects, one case study, a talk and a section of one's own, two profiles, and the JSON Schema beside `content/` for editors.
 
 use std::path::Path;
 
@@ -19,8 +19,20 @@ const FILES: &[(&str, &str)] = &[
         include_str!("new/content/experience.yaml"),
     ),
     (
+        "content/skills.yaml",
+        include_str!("new/content/skills.yaml"),
+    ),
+    (
+        "content/education.yaml",
+        include_str!("new/content/education.yaml"),
+    ),
+    (
         "content/projects/order-api.yaml",
         include_str!("new/content/projects/order-api.yaml"),
+    ),
+    (
+        "content/projects/report-pipeline.yaml",
+        include_str!("new/content/projects/report-pipeline.yaml"),
     ),
     (
         "content/case-studies/order-api-duplicates.yaml",

@@ -300,7 +300,19 @@ fn slug(name: &str) -> String {
 /// `[FlashInfer](https://github.com/...) kernels` is `FlashInfer kernels`: link text kept,
 /// addresses dropped, also bare ones.
 fn link_text(name: &str) -> String {
-    let mut out = String::new();
+    split_links(name)
+        .0
+        .split_whitespace()
+        .filter(|w| !w.contains("://"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A name written with Markdown links, as its text and the links' addresses:
+/// `[FlashInfer](https://github.com/x)` is `FlashInfer` and `https://github.com/x`.
+pub fn split_links(name: &str) -> (String, Vec<String>) {
+    let mut text = String::new();
+    let mut urls = Vec::new();
     let mut rest = name;
     while let Some(open) = rest.find('[') {
         let Some(close) = rest[open..].find("](").map(|i| open + i) else {
@@ -309,15 +321,13 @@ fn link_text(name: &str) -> String {
         let Some(end) = rest[close..].find(')').map(|i| close + i) else {
             break;
         };
-        out.push_str(&rest[..open]);
-        out.push_str(&rest[open + 1..close]);
+        text.push_str(&rest[..open]);
+        text.push_str(&rest[open + 1..close]);
+        urls.push(rest[close + 2..end].to_owned());
         rest = &rest[end + 1..];
     }
-    out.push_str(rest);
-    out.split_whitespace()
-        .filter(|w| !w.contains("://"))
-        .collect::<Vec<_>>()
-        .join(" ")
+    text.push_str(rest);
+    (text, urls)
 }
 
 /// A date as the other formats write it: `2020`, `2020-03`, `2020-03-15`, also a full

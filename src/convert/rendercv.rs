@@ -24,8 +24,8 @@
 //! `numbered`, ReversedNumberedEntries `reversed`. Projects get no classification:
 //! RenderCV does not say what kind of project it was.
 //!
-//! The CV prints RenderCV's sections in RenderCV's order, all of them and without the
-//! one-page fit, as RenderCV does: the import writes that as the `all` profile.
+//! The CV prints RenderCV's sections in RenderCV's order, fitted to one page (RenderCV
+//! spills onto a second): the import writes that as the `all` profile.
 //! `design.theme` is our theme of that name when there is one (`classic`), else a
 //! warning; `design.page.size` is the paper; `locale.language` our locale of that
 //! language, and RenderCV's phrases for `present`, month names and abbreviations and the
@@ -436,13 +436,11 @@ pub fn import(root: &Node) -> Imported {
     } else {
         let cv_rule = DocumentRule {
             sections: Some(parts.order.iter().cloned().map(spanned).collect()),
-            fit: Some(false),
             ..DocumentRule::default()
         };
         let profile = Profile {
             description: Some(
-                "everything; the CV shows RenderCV's sections in RenderCV's order, all of them"
-                    .to_owned(),
+                "everything; the CV shows RenderCV's sections in RenderCV's order".to_owned(),
             ),
             documents: BTreeMap::from([(spanned("cv".to_owned()), cv_rule)]),
             ..Profile::default()
@@ -1136,17 +1134,18 @@ fn skill_group(e: &Obj, ids: &mut Ids) -> Option<SkillGroup> {
 }
 
 fn project(e: &Obj, ids: &mut Ids) -> Option<Project> {
-    let title = e.str("name")?;
+    // A name written as a Markdown link is the title, and its address a link.
+    let (title, in_name) = super::split_links(&e.str("name")?);
     let (start, end) = dates(e);
     let links = e
         .str("url")
-        .map(|url| {
-            vec![Link {
-                url: Some(url),
-                ..Link::default()
-            }]
+        .into_iter()
+        .chain(in_name)
+        .map(|url| Link {
+            url: Some(url),
+            ..Link::default()
         })
-        .unwrap_or_default();
+        .collect();
     e.drop("location", "a project has no location in `resume`");
     // RenderCV says nothing of what kind of project it was: no classification is invented.
     let base = bare_project(ids.make(&[&title], "project"), title, None);

@@ -1,9 +1,10 @@
-//! The page budget: lay the CV out, measure it, and if it runs past its pages, shrink it
-//! by a fixed sequence until it fits.
+//! The page budget: lay the CV out, measure it, and find the fewest removals, by a fixed
+//! sequence, that fit it in its pages.
 //!
-//! The sequence (see `data::cv_draft` for the drop order): drop the lowest-priority
-//! bullets (every role keeps two), then the lowest-priority entries of the least important
-//! sections. If even dropping all of that does not fit, tighten spacing one step at a time
+//! The sequence (see `data::cv_draft` for the drop order): first what the CV shows only
+//! while there is room (past its default counts, so a short CV fills its page with it),
+//! then the lowest-priority bullets (every role keeps two), then the lowest-priority
+//! entries of the least important sections. If even dropping all of that does not fit, tighten spacing one step at a time
 //! (at most [`MAX_TIGHTEN`]; the template never goes below a readable size), dropping as
 //! little as possible at each step. The number of items dropped is found by binary
 //! search, so the passes stay few: one when the CV fits as selected, about
@@ -133,6 +134,10 @@ pub fn describe(removals: &[Removal], plan: Plan, budget: usize) -> Vec<String> 
     // fit of them is one line, not a warning per entry.
     let mut optional: Vec<(&str, usize)> = Vec::new();
     for r in &removals[..plan.drop.min(removals.len())] {
+        // What the CV shows only while there is room was never promised: not a loss.
+        if r.bonus {
+            continue;
+        }
         if r.optional {
             match optional.iter_mut().find(|(s, _)| *s == r.section) {
                 Some((_, n)) => *n += 1,

@@ -332,7 +332,7 @@ fn scripts_print_as_typed_and_missing_glyphs_are_named() {
         "--date",
         "2026-11-01",
     ]);
-    t.run().success().stderr_is(
+    t.run().success().stderr_besides_fill_is(
         "warning: `dist/all/cv.pdf`: no font has `字` (U+5B57), `漢` (U+6F22); they print as empty boxes
  = hint: put a font that has them in a `fonts/` folder beside `content/` (the README names free ones), or use the fonts installed on this machine with `--system-fonts`
 

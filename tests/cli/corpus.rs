@@ -132,7 +132,12 @@ fn corpus(name: &str) {
         let warnings: Vec<&str> = build
             .stderr
             .lines()
-            .filter(|l| l.starts_with("warning") && !l.ends_with("to fit one page"))
+            // A portfolio of projects makes a short CV, which is said: not a fault of the corpus.
+            .filter(|l| {
+                l.starts_with("warning")
+                    && !l.ends_with("to fit one page")
+                    && !l.contains(" of its page: profile `")
+            })
             .collect();
         assert!(
             warnings.is_empty(),

@@ -228,3 +228,53 @@ fn sections_shown_while_there_is_room_are_one_line_and_selection_by_tags_is_sile
         "warning: the cv of profile `backend`: left out 2 of `talks`, 1 of `awards`, 1 of `writing`, 2 of `interests`, 2 of `open-source` (sections shown while there is room) to fit one page\n\n"
     );
 }
+
+#[test]
+fn a_short_cv_fills_its_page_with_what_the_defaults_leave_out() {
+    // One role of seven bullets and ten projects with highlights: by default the CV shows
+    // four bullets and four one-line projects, and that leaves most of the page empty.
+    let mut yaml = String::from(
+        "person: {name: Short Test, headline: Engineer}\nexperience:\n  - id: only\n    title: Engineer\n    organization: Acme\n    start: 2020-01\n    highlights:\n",
+    );
+    for j in 0..7 {
+        yaml += &format!("      - Role bullet {j} with a measured result\n");
+    }
+    yaml += "projects:\n";
+    for i in 0..10 {
+        yaml += &format!(
+            "  - id: p{i}\n    title: Project {i}\n    tagline: A tool for thing {i}\n    highlights: [Highlight A of project {i}, Highlight B of project {i}]\n"
+        );
+    }
+    let t =
+        Test::new()
+            .file("content/all.yaml", &yaml)
+            .args(&["build", "cv", "--date", "2026-11-01"]);
+    // What is added while there is room is no warning, and none is left out.
+    t.run().success().stderr_is("");
+    let text = text(&t.path("dist/all/cv.pdf"));
+    for s in [
+        "Role bullet 6 with a measured result",
+        "Project 9",
+        "Highlight B of project 9",
+    ] {
+        assert!(text.contains(s), "the CV lacks {s:?}:\n{text}");
+    }
+}
+
+#[test]
+fn a_cv_that_fills_under_half_its_page_is_a_warning_that_says_why() {
+    Test::new()
+        .file(
+            "content/all.yaml",
+            "person: {name: Short Test, headline: Engineer}\nexperience:\n  - {id: only, title: Engineer, organization: Acme, start: 2020-01}\n",
+        )
+        .args(&["build", "cv", "--date", "2026-11-01"])
+        .run()
+        .success()
+        .stderr_is(
+            "warning: `dist/all/cv.pdf` fills 10% of its page: profile `all` gives it 1 role, 0 projects and 0 skill groups
+ = hint: `resume list --profile all` shows what it selects and leaves out; add roles, projects or skills to the content, or select more
+
+",
+        );
+}

@@ -456,7 +456,7 @@ fn inline_markup_is_styled_not_printed() {
         "--date",
         "2026-11-01",
     ]);
-    t.run().success().stderr_is("");
+    t.run().success().stderr_besides_fill_is("");
     let pdf = t.path("dist/all/cv.pdf");
     let text = flat_text(&pdf);
     assert!(

@@ -1,4 +1,11 @@
 //! The one-page CV's data, and the order in which its parts may go to make it fit.
+//!
+//! The fitting works both ways. The data holds everything the profile allows: beyond
+//! what the CV shows by default (four roles of four bullets, four projects of one line
+//! each...) it has the rest, marked as shown only while there is room. The first
+//! removals take that back out, so the fitting, which finds the fewest removals that
+//! fit the page, fills a short CV with what the defaults left out and shortens a long
+//! one by priority.
 
 use serde_json::{Value, json};
 
@@ -8,8 +15,11 @@ use crate::model::rules::Rules;
 use crate::select::{Chosen, Entry, Selection};
 
 /// What the CV shows when a profile does not say: entries per section, bullets per entry.
+/// More is added while there is room.
 const CV_DEFAULT_MAX: &[(&str, usize)] = &[("experience", 4), ("projects", 4), ("volunteer", 2)];
 const CV_DEFAULT_BULLETS: usize = 4;
+/// Bullets of a volunteer role or a degree the CV shows by default.
+const CV_DEFAULT_DETAILS: usize = 2;
 
 /// How many entries of a section a document shows at most, if it limits them.
 pub fn document_max(rules: &Rules, document: &str, section: &str) -> Option<usize> {
@@ -70,6 +80,9 @@ pub struct Removal {
     pub priority: i32,
     /// In a section the profile did not list, shown only while there is room.
     pub optional: bool,
+    /// Beyond what the CV shows by default: added while there is room, and not reported
+    /// when there is none.
+    pub bonus: bool,
 }
 
 pub fn cv_draft(sel: &Selection, content: &Content, info: &BuildInfo) -> CvDraft {
@@ -77,13 +90,13 @@ pub fn cv_draft(sel: &Selection, content: &Content, info: &BuildInfo) -> CvDraft
     let data = cv_data(&ctx);
     let doc = sel.rules.documents.get(info.document);
     let extra: &[String] = doc.map_or(&[], |d| &d.extra);
+    // The entries shown by default: those past a default cap are bonus removals.
     let printed = |section: &str| -> Vec<(String, i32)> {
-        let shown = entries(&data, section).map_or(0, Vec::len);
         let mut names = names_of(sel, section);
-        names.truncate(shown);
+        names.truncate(shown_by_default(&data, sel.rules, section));
         names
     };
-    let mut removals = Vec::new();
+    let mut removals = bonus_removals(sel, &data, doc);
 
     // Sections shown while there is room, the last listed first, each entry by priority.
     for section in extra.iter().rev() {
@@ -99,41 +112,24 @@ pub fn cv_draft(sel: &Selection, content: &Content, info: &BuildInfo) -> CvDraft
                 bullet: None,
                 priority: *priority,
                 optional: true,
+                bonus: false,
             })
             .collect();
         candidates.sort_by_key(|r| (r.priority, std::cmp::Reverse(r.entry)));
         removals.extend(candidates);
     }
 
-    // Bullets, lowest priority first, beyond the few every role keeps.
-    let bullets = doc.and_then(|d| d.bullets).unwrap_or(CV_DEFAULT_BULLETS);
-    let shown_roles = entries(&data, "experience").map_or(0, Vec::len);
-    let mut candidates = Vec::new();
-    for (entry, role) in sel.experience.shown.iter().take(shown_roles).enumerate() {
-        let printed = role.top_bullets(bullets);
-        let mut ranked: Vec<usize> = (0..printed.len()).collect();
-        ranked.sort_by_key(|&i| std::cmp::Reverse(printed[i].priority));
-        for &bullet in ranked.iter().skip(MIN_BULLETS) {
-            candidates.push(Removal {
-                section: "experience".to_owned(),
-                what: "role".to_owned(),
-                name: role.entry.id.value.clone(),
-                entry,
-                bullet: Some(bullet),
-                priority: printed[bullet].priority,
-                optional: false,
-            });
-        }
-    }
-    candidates.sort_by_key(|r| {
-        (
-            r.priority,
-            std::cmp::Reverse(r.entry),
-            std::cmp::Reverse(r.bullet),
-        )
-    });
-    removals.extend(candidates);
-
+    // Bullets, lowest priority first, beyond the few every role keeps (and within what
+    // the CV shows by default).
+    let role_bullets = doc.and_then(|d| d.bullets);
+    let roles = &sel.experience.shown[..shown_by_default(&data, sel.rules, "experience")];
+    let default_bullets = role_bullets.unwrap_or(CV_DEFAULT_BULLETS);
+    removals.extend(bullet_removals(
+        "experience",
+        roles,
+        MIN_BULLETS..default_bullets,
+        false,
+    ));
     // Whole entries: generic sections the profile listed, then the least important
     // built-in section first.
     let listed = doc.map_or(&[][..], |d| &d.sections[..]);
@@ -161,12 +157,127 @@ pub fn cv_draft(sel: &Selection, content: &Content, info: &BuildInfo) -> CvDraft
                 bullet: None,
                 priority: names[entry].1,
                 optional: false,
+                bonus: false,
             })
             .collect();
         candidates.sort_by_key(|r| (r.priority, std::cmp::Reverse(r.entry)));
         removals.extend(candidates);
     }
     CvDraft { data, removals }
+}
+
+/// What the CV holds beyond its defaults, the first to go: the entries past a default
+/// cap (the oldest role, the lowest-priority project first), then the bullets past the
+/// default counts, lowest priority first. Where the profile sets a limit itself, it is
+/// the limit and nothing is added past it.
+fn bonus_removals(
+    sel: &Selection,
+    data: &Value,
+    doc: Option<&crate::model::rules::DocumentRules>,
+) -> Vec<Removal> {
+    let explicit = |section: &str| doc.is_some_and(|d| d.max.contains_key(section));
+    let mut removals = Vec::new();
+    for section in ["volunteer", "projects", "experience"] {
+        let Some(cap) = CV_DEFAULT_MAX
+            .iter()
+            .find(|(s, _)| *s == section)
+            .map(|c| c.1)
+        else {
+            continue;
+        };
+        if explicit(section) {
+            continue;
+        }
+        let names = names_of(sel, section);
+        let shown = entries(data, section).map_or(0, Vec::len).min(names.len());
+        removals.extend((cap.min(shown)..shown).rev().map(|entry| Removal {
+            section: section.to_owned(),
+            what: what(section),
+            name: names[entry].0.clone(),
+            entry,
+            bullet: None,
+            priority: names[entry].1,
+            optional: false,
+            bonus: true,
+        }));
+    }
+    let printed = |section: &str| shown_by_default(data, sel.rules, section);
+    let mut bullets = Vec::new();
+    if doc.and_then(|d| d.bullets).is_none() {
+        let roles = &sel.experience.shown[..printed("experience")];
+        bullets.extend(bullet_removals(
+            "experience",
+            roles,
+            CV_DEFAULT_BULLETS..usize::MAX,
+            true,
+        ));
+    }
+    // A project's highlights are all shown only while there is room: the CV's projects
+    // are one line each by default.
+    let projects = &sel.projects.shown[..printed("projects")];
+    bullets.extend(bullet_removals("projects", projects, 0..usize::MAX, true));
+    let volunteer = &sel.volunteer.shown[..printed("volunteer")];
+    bullets.extend(bullet_removals(
+        "volunteer",
+        volunteer,
+        CV_DEFAULT_DETAILS..usize::MAX,
+        true,
+    ));
+    let education = &sel.education.shown[..printed("education")];
+    bullets.extend(bullet_removals(
+        "education",
+        education,
+        CV_DEFAULT_DETAILS..usize::MAX,
+        true,
+    ));
+    bullets.sort_by_key(|r| {
+        (
+            r.priority,
+            std::cmp::Reverse(r.entry),
+            std::cmp::Reverse(r.bullet),
+        )
+    });
+    removals.extend(bullets);
+    removals
+}
+
+/// The bullets of each entry whose rank by priority is in `ranks` (0 the most
+/// important), as removals, lowest priority first. A bullet is named by its place in
+/// the entry's printed list, which keeps the author's order.
+fn bullet_removals<T: Entry>(
+    section: &str,
+    shown: &[Chosen<T>],
+    ranks: std::ops::Range<usize>,
+    bonus: bool,
+) -> Vec<Removal> {
+    let mut removals = Vec::new();
+    for (entry, chosen) in shown.iter().enumerate() {
+        let kept = &chosen.bullets[..chosen.bullets.len().min(ranks.end)];
+        for ranked in kept.iter().skip(ranks.start) {
+            let place = kept.iter().filter(|r| r.position < ranked.position).count();
+            removals.push(Removal {
+                section: section.to_owned(),
+                what: what(section),
+                name: chosen
+                    .entry
+                    .id()
+                    .map_or_else(|| chosen.entry.label(), str::to_owned),
+                entry,
+                bullet: Some(place),
+                priority: ranked.bullet.priority,
+                optional: false,
+                bonus,
+            });
+        }
+    }
+    removals.sort_by_key(|r| {
+        (
+            r.priority,
+            std::cmp::Reverse(r.entry),
+            std::cmp::Reverse(r.bullet),
+        )
+    });
+    removals
 }
 
 /// What one entry of a section is called in a message.
@@ -244,7 +355,7 @@ impl CvDraft {
                     .filter(|r| r.section == section && r.entry == i)
                     .filter_map(|r| r.bullet)
                     .collect();
-                if let Some(highlights) = entry["highlights"].as_array_mut() {
+                if let Some(highlights) = entry[bullet_key(section)].as_array_mut() {
                     let mut j = 0;
                     highlights.retain(|_| {
                         j += 1;
@@ -262,24 +373,45 @@ impl CvDraft {
     }
 }
 
+/// How many entries of a section the CV shows before anything is added while there is
+/// room: those in the data, up to the document's limit.
+fn shown_by_default(data: &Value, rules: &Rules, section: &str) -> usize {
+    let shown = entries(data, section).map_or(0, Vec::len);
+    document_max(rules, "cv", section).map_or(shown, |max| shown.min(max))
+}
+
+/// Where an entry of a section keeps its bullets in the data.
+fn bullet_key(section: &str) -> &'static str {
+    if section == "education" {
+        "details"
+    } else {
+        "highlights"
+    }
+}
+
 fn cv_data(ctx: &Ctx) -> Value {
     let (sel, info) = (ctx.sel, ctx.info);
     let person = &ctx.content.person;
     let doc = sel.rules.documents.get(info.document);
-    let max = |section: &str| document_max(sel.rules, info.document, section).unwrap_or(usize::MAX);
-    let bullets = doc.and_then(|d| d.bullets).unwrap_or(CV_DEFAULT_BULLETS);
+    // Everything the profile allows: what the CV shows by default is the fitting's job.
+    let max = |section: &str| {
+        doc.and_then(|d| d.max.get(section).copied())
+            .unwrap_or(usize::MAX)
+    };
+    let bullets = doc.and_then(|d| d.bullets).unwrap_or(usize::MAX);
+    let all = usize::MAX;
     let mut fields = json!({
         "sections": doc.map(|d| d.sections.clone()).unwrap_or_default(),
         "profile": { "name": sel.rules.name, "description": sel.rules.description },
         "experience": sel.experience.shown.iter().take(max("experience")).map(|r| ctx.role(r, bullets)).collect::<Vec<_>>(),
-        "volunteer": sel.volunteer.shown.iter().take(max("volunteer")).map(|r| ctx.role(r, 2)).collect::<Vec<_>>(),
+        "volunteer": sel.volunteer.shown.iter().take(max("volunteer")).map(|r| ctx.role(r, all)).collect::<Vec<_>>(),
         "projects": sel.projects.shown.iter().take(max("projects")).map(|p| {
             let mut head = ctx.project_head(p.entry);
-            head["highlights"] = json!(texts(&p.top_bullets(2)));
+            head["highlights"] = json!(texts(&p.top_bullets(all)));
             head
         }).collect::<Vec<_>>(),
         "skills": sel.skills.shown.iter().take(max("skills")).map(|s| super::portfolio::skill_group(s.entry)).collect::<Vec<_>>(),
-        "education": sel.education.shown.iter().take(max("education")).map(|e| ctx.education(e, 2)).collect::<Vec<_>>(),
+        "education": sel.education.shown.iter().take(max("education")).map(|e| ctx.education(e, all)).collect::<Vec<_>>(),
         "certifications": sel.certifications.shown.iter().take(max("certifications")).map(|c| ctx.certification(c.entry)).collect::<Vec<_>>(),
         "writing": sel.writing.shown.iter().take(max("writing")).map(|w| ctx.writing(w.entry)).collect::<Vec<_>>(),
         "languages": person.languages.iter().map(super::portfolio::language).collect::<Vec<_>>(),

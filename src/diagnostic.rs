@@ -159,6 +159,10 @@ impl SourceFiles {
 
     /// Prints diagnostics to stderr, with colour when stderr is a terminal.
     pub fn emit(&self, diags: &[Diag]) {
+        if crate::out::holding() {
+            crate::out::write_err(&self.text(diags));
+            return;
+        }
         let choice = if std::io::IsTerminal::is_terminal(&std::io::stderr())
             && std::env::var_os("NO_COLOR").is_none()
         {

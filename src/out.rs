@@ -11,8 +11,14 @@ use std::sync::Mutex;
 
 static FAILED: Mutex<Option<io::Error>> = Mutex::new(None);
 
+/// What is held back while [`hold`] is in force, in order: (to standard error?, text).
+static HELD: Mutex<Option<Vec<(bool, String)>>> = Mutex::new(None);
+
 /// Writes `text` to standard output, unless a write failed before.
 pub fn write(text: &str) {
+    if keep(false, text) {
+        return;
+    }
     let mut failed = FAILED.lock().unwrap_or_else(|e| e.into_inner());
     if failed.is_some() {
         return;
@@ -21,6 +27,52 @@ pub fn write(text: &str) {
     if let Err(e) = stdout.write_all(text.as_bytes()) {
         *failed = Some(e);
     }
+}
+
+/// Writes `text` (diagnostics) to standard error.
+pub fn write_err(text: &str) {
+    if !keep(true, text) {
+        // Nothing useful can be done if standard error is gone.
+        let _ = io::stderr().lock().write_all(text.as_bytes());
+    }
+}
+
+/// Holds back what is written to standard output and error from now on, until
+/// [`release`]: `watch` decides after a build whether its errors are worth showing.
+pub fn hold() {
+    *lock(&HELD) = Some(Vec::new());
+}
+
+/// Writes what was held back, in its order, leaving out standard error unless `errors`.
+pub fn release(errors: bool) {
+    let held = lock(&HELD).take().unwrap_or_default();
+    for (to_err, text) in held {
+        match (to_err, errors) {
+            (false, _) => write(&text),
+            (true, true) => write_err(&text),
+            (true, false) => {}
+        }
+    }
+}
+
+/// Whether output is held back now.
+pub fn holding() -> bool {
+    lock(&HELD).is_some()
+}
+
+/// Keeps `text` back if [`hold`] is in force.
+fn keep(to_err: bool, text: &str) -> bool {
+    match lock(&HELD).as_mut() {
+        Some(held) => {
+            held.push((to_err, text.to_owned()));
+            true
+        }
+        None => false,
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Flushes what is buffered; the error, if any write failed.

@@ -262,7 +262,7 @@ struct Report {
 
 impl Report {
     fn print(self) -> Report {
-        eprint!("{}", self.stderr);
+        crate::out::write_err(&self.stderr);
         crate::say_raw!("{}", self.stdout);
         self
     }

@@ -1,4 +1,5 @@
-//! `resume watch`: rebuilds on changes (also saves by rename), survives broken edits.
+//! `resume watch`: rebuilds on changes (also saves by rename), survives broken edits,
+//! follows folders that are replaced, reloads fonts, and builds while changes keep coming.
 //! Every wait is bounded; the watcher is killed at the end.
 
 use std::io::{BufRead, BufReader};
@@ -12,6 +13,42 @@ struct Watch {
     child: Child,
     out: Receiver<String>,
     err: Receiver<String>,
+}
+
+impl Watch {
+    /// `resume watch cv` in the project, once it has built and says it is watching.
+    fn start(t: &Test) -> Watch {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_resume"))
+            .args(["watch", "cv", "--date", "2026-11-01"])
+            .current_dir(t.path(""))
+            .env_remove("RESUME_CONTENT")
+            .env_remove("RESUME_OUT")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let w = Watch {
+            out: lines(child.stdout.take().unwrap()),
+            err: lines(child.stderr.take().unwrap()),
+            child,
+        };
+        expect(&w.out, "watching content");
+        w
+    }
+
+    /// Waits for builds until the CV's text has `wanted` (a build may read a folder
+    /// before every file in it is written).
+    #[track_caller]
+    fn expect_cv(&self, t: &Test, wanted: &str) {
+        let pdf = t.path("dist/all/cv.pdf");
+        for _ in 0..20 {
+            expect(&self.out, "wrote dist/all/cv.pdf");
+            if text(&pdf).contains(wanted) {
+                return;
+            }
+        }
+        panic!("no build made a CV with {wanted:?}");
+    }
 }
 
 impl Drop for Watch {
@@ -55,19 +92,7 @@ fn person(headline: &str) -> String {
 #[test]
 fn watch_rebuilds_on_change_and_survives_errors() {
     let t = Test::new().file("content/person.yaml", &person("First headline"));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_resume"))
-        .args(["watch", "cv", "--date", "2026-11-01"])
-        .current_dir(t.path(""))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let w = Watch {
-        out: lines(child.stdout.take().unwrap()),
-        err: lines(child.stderr.take().unwrap()),
-        child,
-    };
-    expect(&w.out, "watching content for changes");
+    let w = Watch::start(&t);
     let pdf = t.path("dist/all/cv.pdf");
     assert!(text(&pdf).contains("First headline"));
 
@@ -100,4 +125,75 @@ fn watch_rebuilds_on_change_and_survives_errors() {
     expect(&w.out, "wrote dist/all/cv.pdf");
     expect(&w.out, "watching content for changes");
     assert!(text(&pdf).contains("Third headline"));
+}
+
+#[test]
+fn watch_follows_a_content_folder_deleted_and_made_again() {
+    let t = Test::new().file("content/person.yaml", &person("First headline"));
+    let w = Watch::start(&t);
+    std::fs::remove_dir_all(t.path("content")).unwrap();
+    expect(
+        &w.out,
+        "the content folder content is gone; waiting for it to come back",
+    );
+    std::fs::create_dir(t.path("content")).unwrap();
+    std::fs::write(t.path("content/person.yaml"), person("Restored headline")).unwrap();
+    w.expect_cv(&t, "Restored headline");
+    // The new folder is watched, not the deleted one.
+    std::fs::write(t.path("content/person.yaml"), person("Edited headline")).unwrap();
+    w.expect_cv(&t, "Edited headline");
+}
+
+#[test]
+fn watch_follows_a_content_folder_replaced_by_rename() {
+    let t = Test::new()
+        .file("content/person.yaml", &person("First headline"))
+        .file("content.new/person.yaml", &person("Swapped headline"));
+    let w = Watch::start(&t);
+    // What a sync tool or a checkout of the folder does.
+    std::fs::rename(t.path("content"), t.path("content.old")).unwrap();
+    std::fs::rename(t.path("content.new"), t.path("content")).unwrap();
+    w.expect_cv(&t, "Swapped headline");
+    std::fs::write(t.path("content/person.yaml"), person("Edited headline")).unwrap();
+    w.expect_cv(&t, "Edited headline");
+}
+
+#[test]
+fn watch_reloads_fonts_when_the_fonts_folder_changes() {
+    let t = Test::new()
+        .file("content/person.yaml", &person("First headline"))
+        .file("fonts/README", "fonts for this project\n");
+    let w = Watch::start(&t);
+    let font = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/inter/Inter-Bold.otf");
+    std::fs::copy(font, t.path("fonts/Inter-Bold.otf")).unwrap();
+    expect(&w.out, "wrote dist/all/cv.pdf");
+    expect(&w.out, "watching content and fonts for changes");
+}
+
+/// Changes that never pause (a sync, a generator) do not hold the build back.
+#[test]
+fn watch_builds_while_changes_keep_coming() {
+    let t = Test::new()
+        .file("content/person.yaml", &person("First headline"))
+        .file("templates/scratch.txt", "0");
+    let w = Watch::start(&t);
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let stop = std::sync::Arc::clone(&stop);
+        let scratch = t.path("templates/scratch.txt");
+        std::thread::spawn(move || {
+            let mut i = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                if std::fs::write(&scratch, i.to_string()).is_err() {
+                    break;
+                }
+                i += 1;
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        })
+    };
+    std::fs::write(t.path("content/person.yaml"), person("Busy headline")).unwrap();
+    w.expect_cv(&t, "Busy headline");
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    writer.join().unwrap();
 }

@@ -238,19 +238,17 @@ fn longest_word(text: &str) -> Option<String> {
         text.to_owned()
     };
     static SEGMENTER: std::sync::LazyLock<icu_segmenter::LineSegmenterBorrowed<'static>> =
-        std::sync::LazyLock::new(|| {
-            icu_segmenter::LineSegmenter::new_lstm(Default::default())
-        });
-    // Typst breaks an address in text (after `://`, or from `www.`) anywhere it must:
-    // blank its characters out, as no word of text.
+        std::sync::LazyLock::new(|| icu_segmenter::LineSegmenter::new_lstm(Default::default()));
+    // Typst breaks an address in text (after `://`, or from `www.`) by rules of its own,
+    // up to its last piece: blank the address out up to there, as no word of text.
     let mut printed = printed;
     let mut from = 0;
     while let Some(found) = next_address(&printed[from..]) {
         let at = from + found;
         let (link, _) = typst::syntax::link_prefix(&printed[at..]);
-        let end = at + link.len();
-        printed.replace_range(at..end, &" ".repeat(link.len()));
-        from = end.max(at + 1).min(printed.len());
+        let (broken, len) = (last_link_break(link), link.len());
+        printed.replace_range(at..at + broken, &" ".repeat(broken));
+        from = (at + len).max(at + 1).min(printed.len());
         while !printed.is_char_boundary(from) {
             from += 1;
         }
@@ -264,6 +262,46 @@ fn longest_word(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Where Typst's last line break opportunity inside an address is (`linebreak_link` in
+/// typst-layout 0.15): between letters and digits, between two other characters, and
+/// anywhere in a piece of 16 bytes or more that is followed by one of those; the address's
+/// last piece is unbroken.
+fn last_link_break(link: &str) -> usize {
+    #[derive(PartialEq)]
+    enum Class {
+        Alphabetic,
+        Digit,
+        Open,
+        Other,
+    }
+    let class = |c: char| {
+        if c.is_alphabetic() {
+            Class::Alphabetic
+        } else if c.is_numeric() {
+            Class::Digit
+        } else if matches!(c, '(' | '[') {
+            Class::Open
+        } else {
+            Class::Other
+        }
+    };
+    let mut last = 0;
+    let mut prev = Class::Other;
+    for (end, c) in link.char_indices() {
+        let now = class(c);
+        let breaks = if now == Class::Other {
+            prev == Class::Other
+        } else {
+            now != prev
+        };
+        if end > 0 && prev != Class::Open && breaks {
+            last = end;
+        }
+        prev = now;
+    }
+    last
 }
 
 /// Where the next address in `text` starts (after its `://`, or at `www.`), if any.

@@ -258,13 +258,11 @@ fn find_in(
 ) {
     use serde_json::Value;
     match value {
-        Value::String(s) => {
-            if straight_quotes(s).contains(needle) {
-                hits.push(match id {
-                    Some((section, id)) => format!("`{section}` entry `{id}`"),
-                    None => format!("`{}`", path[..path.len().min(2)].join(".")),
-                });
-            }
+        Value::String(s) if straight_quotes(s).contains(needle) => {
+            hits.push(match id {
+                Some((section, id)) => format!("`{section}` entry `{id}`"),
+                None => format!("`{}`", path[..path.len().min(2)].join(".")),
+            });
         }
         Value::Array(items) => {
             // A section's entries: `principles`, or `talks.entries` of a generic section.

@@ -190,7 +190,7 @@ pub const MAX_WORD_CHARS: usize = 200;
 
 /// Every printed value of a file: a word longer than [`MAX_WORD_CHARS`] cannot fit on any
 /// line and would run off the page, so it is an error at its value. Link fields
-/// (`url`, `website`) and figure paths are not words of text; nor is an address written
+/// (`url`, `website`) and image paths (`path`, `photo`) are not words of text; nor is an address written
 /// in text (`https://...`, which Typst breaks anywhere it must) or the target of a link
 /// in markup.
 pub fn check_words(node: &super::yaml::Node, diags: &mut Vec<Diag>) {
@@ -199,7 +199,7 @@ pub fn check_words(node: &super::yaml::Node, diags: &mut Vec<Diag>) {
         Kind::Map(entries) => {
             for (key, value) in entries {
                 let skip = matches!(&key.kind, Kind::Scalar { text, .. }
-                    if LINK_KEYS.contains(&text.as_str()) || text == "path");
+                    if LINK_KEYS.contains(&text.as_str()) || text == "path" || text == "photo");
                 if !skip {
                     check_words(value, diags);
                 }
@@ -617,4 +617,30 @@ fn not_an_image(path: &Path, ext: &str) -> Option<String> {
             ext.to_uppercase()
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longest_word;
+
+    #[test]
+    fn a_word_is_what_no_line_break_opportunity_splits() {
+        let long = "x".repeat(201);
+        assert_eq!(longest_word(&format!("a {long} b")), Some(long.clone()));
+        assert_eq!(longest_word(&"x".repeat(200)), None);
+        // Hyphens, Chinese characters and Thai words are places to break.
+        assert_eq!(longest_word(&"abcdefghi-".repeat(30)), None);
+        assert_eq!(longest_word(&"漢字".repeat(200)), None);
+        assert_eq!(longest_word(&"ภาษาไทยง่าย".repeat(30)), None);
+        // The target of a link in markup is not printed.
+        assert_eq!(
+            longest_word(&format!("[the page](https://e.com/{long})")),
+            None
+        );
+        // An address breaks as Typst breaks it, but not inside its last piece.
+        let a = "a".repeat(300);
+        assert_eq!(longest_word(&format!("see https://e.com/{a}0")), None);
+        assert_eq!(longest_word(&format!("see www.e.com/{a}-b")), None);
+        assert_eq!(longest_word(&format!("see https://e.com/{a}")), Some(a));
+    }
 }

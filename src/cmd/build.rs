@@ -434,6 +434,9 @@ impl Worker<'_> {
             Job::Plain(json) => {
                 let (compiled, passes) =
                     fit::settle(self.world, document.template(), &json, &mut self.files)?;
+                warnings.extend(overflow_warnings(&compiled.document, &report.path, || {
+                    json.clone()
+                }));
                 Ok((
                     render::export(
                         compiled,
@@ -463,6 +466,12 @@ impl Worker<'_> {
                         document.name()
                     )));
                 }
+                let plan = fitted.plan;
+                warnings.extend(overflow_warnings(
+                    &fitted.compiled.document,
+                    &report.path,
+                    || draft.apply(plan.drop, plan.tighten),
+                ));
                 report.plan = Some((cache_name, key, fitted.plan));
                 let passes = fitted.passes;
                 Ok((
@@ -478,6 +487,77 @@ impl Worker<'_> {
             }
         }
     }
+}
+
+/// At most this many warnings of text off the page per document; then a count of the rest.
+const MAX_OVERFLOW_WARNINGS: usize = 5;
+
+/// A warning for each entry of `document` (made from `data`, asked for only when there is
+/// one) whose text leaves the page's text area: a word too long for its line, past the
+/// right margin, or what a block that cannot break did not hold, below the bottom one.
+fn overflow_warnings(
+    document: &typst_layout::PagedDocument,
+    path: &Path,
+    data: impl FnOnce() -> serde_json::Value,
+) -> Vec<Diag> {
+    let found = render::frames::overflows(document);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let data = data();
+    let mut seen: Vec<(Option<String>, bool)> = Vec::new();
+    let mut out = Vec::new();
+    for overflow in found {
+        let entry = render::frames::entry_of(&data, &overflow.text);
+        // One warning per entry and way it overflows; text of no entry, once a page.
+        let key = (
+            entry
+                .clone()
+                .or_else(|| Some(format!("page {}", overflow.page))),
+            overflow.below,
+        );
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let trimmed = overflow.text.trim();
+        let short: String = trimmed.chars().take(40).collect();
+        let more = if short.len() < trimmed.len() {
+            "..."
+        } else {
+            ""
+        };
+        let of = entry.map_or_else(String::new, |e| format!(" of {e}"));
+        let (place, hint) = if overflow.below {
+            (
+                "below the bottom margin",
+                "it is set in a block that cannot break across pages: shorten it (in a template of your own, let the block break)",
+            )
+        } else {
+            (
+                "past the right margin",
+                "a word too long for its line cannot wrap: add spaces to it, or shorten it",
+            )
+        };
+        out.push(
+            Diag::warning(format!(
+                "`{}`: text{of} runs {place} on page {}: `{short}{more}`",
+                path.display(),
+                overflow.page
+            ))
+            .hint(hint),
+        );
+    }
+    if out.len() > MAX_OVERFLOW_WARNINGS {
+        let rest = out.len() - MAX_OVERFLOW_WARNINGS;
+        out.truncate(MAX_OVERFLOW_WARNINGS);
+        out.push(Diag::warning(format!(
+            "`{}`: text of {rest} more place{} leaves the page's text area",
+            path.display(),
+            if rest == 1 { "" } else { "s" }
+        )));
+    }
+    out
 }
 
 /// `, filled 92% 41%+ 88%`: each page's fill (`+`: the next page was asked for), then

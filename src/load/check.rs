@@ -206,6 +206,136 @@ fn link_without_address(link: &super::yaml::Node) -> Option<Diag> {
     })
 }
 
+/// The longest word (a run of characters with no place to break a line) a text may hold
+/// (ours: the widest column holds about 100 characters at the smallest size).
+pub const MAX_WORD_CHARS: usize = 200;
+
+/// Every printed value of a file: a word longer than [`MAX_WORD_CHARS`] cannot fit on any
+/// line and would run off the page, so it is an error at its value. Link fields
+/// (`url`, `website`) and image paths (`path`, `photo`) are not words of text; nor is an address written
+/// in text (`https://...`, which Typst breaks anywhere it must) or the target of a link
+/// in markup.
+pub fn check_words(node: &super::yaml::Node, diags: &mut Vec<Diag>) {
+    use super::yaml::Kind;
+    match &node.kind {
+        Kind::Map(entries) => {
+            for (key, value) in entries {
+                let skip = matches!(&key.kind, Kind::Scalar { text, .. }
+                    if LINK_KEYS.contains(&text.as_str()) || text == "path" || text == "photo");
+                if !skip {
+                    check_words(value, diags);
+                }
+            }
+        }
+        Kind::Seq(items) => items.iter().for_each(|n| check_words(n, diags)),
+        Kind::Scalar { text, .. } => {
+            if let Some(word) = longest_word(text) {
+                let n = word.chars().count();
+                let short: String = word.chars().take(40).collect();
+                diags.push(
+                    Diag::error(format!(
+                        "a word of {n} characters (`{short}...`) cannot fit on a line; a word may be at most {MAX_WORD_CHARS}"
+                    ))
+                    .at(node.span)
+                    .hint("no line can hold it, so it would run off the page: add spaces, or shorten it"),
+                );
+            }
+        }
+    }
+}
+
+/// The first word of `text`, as printed, longer than [`MAX_WORD_CHARS`], if any.
+fn longest_word(text: &str) -> Option<String> {
+    // Most values are shorter than the limit: nothing to find.
+    if text.chars().count() <= MAX_WORD_CHARS {
+        return None;
+    }
+    // The printed text: the target of a link in markup (`[label](url)`) is not printed.
+    let printed: String = if text.contains("](") {
+        crate::render::markup::parse(text)
+            .into_iter()
+            .map(|r| r.text)
+            .collect()
+    } else {
+        text.to_owned()
+    };
+    static SEGMENTER: std::sync::LazyLock<icu_segmenter::LineSegmenterBorrowed<'static>> =
+        std::sync::LazyLock::new(|| icu_segmenter::LineSegmenter::new_lstm(Default::default()));
+    // Typst breaks an address in text (after `://`, or from `www.`) by rules of its own,
+    // up to its last piece: blank the address out up to there, as no word of text.
+    let mut printed = printed;
+    let mut from = 0;
+    while let Some(found) = next_address(&printed[from..]) {
+        let at = from + found;
+        let (link, _) = typst::syntax::link_prefix(&printed[at..]);
+        let (broken, len) = (last_link_break(link), link.len());
+        printed.replace_range(at..at + broken, &" ".repeat(broken));
+        from = (at + len).max(at + 1).min(printed.len());
+        while !printed.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    let mut start = 0;
+    for end in SEGMENTER.segment_str(&printed) {
+        let word = printed[start..end].trim();
+        start = end;
+        if word.chars().count() > MAX_WORD_CHARS {
+            return Some(word.to_owned());
+        }
+    }
+    None
+}
+
+/// Where Typst's last line break opportunity inside an address is (`linebreak_link` in
+/// typst-layout 0.15): between letters and digits, between two other characters, and
+/// anywhere in a piece of 16 bytes or more that is followed by one of those; the address's
+/// last piece is unbroken.
+fn last_link_break(link: &str) -> usize {
+    #[derive(PartialEq)]
+    enum Class {
+        Alphabetic,
+        Digit,
+        Open,
+        Other,
+    }
+    let class = |c: char| {
+        if c.is_alphabetic() {
+            Class::Alphabetic
+        } else if c.is_numeric() {
+            Class::Digit
+        } else if matches!(c, '(' | '[') {
+            Class::Open
+        } else {
+            Class::Other
+        }
+    };
+    let mut last = 0;
+    let mut prev = Class::Other;
+    for (end, c) in link.char_indices() {
+        let now = class(c);
+        let breaks = if now == Class::Other {
+            prev == Class::Other
+        } else {
+            now != prev
+        };
+        if end > 0 && prev != Class::Open && breaks {
+            last = end;
+        }
+        prev = now;
+    }
+    last
+}
+
+/// Where the next address in `text` starts (after its `://`, or at `www.`), if any.
+fn next_address(text: &str) -> Option<usize> {
+    let scheme = text.find("://").map(|i| i + 3);
+    let www = text.find("www.");
+    match (scheme, www) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
 /// A phone number becomes a `tel:` link: digits and the usual separators only.
 fn bad_phone(phone: &str) -> Option<Diag> {
     let ok = phone.chars().any(|c| c.is_ascii_digit())
@@ -509,4 +639,30 @@ fn not_an_image(path: &Path, ext: &str) -> Option<String> {
             ext.to_uppercase()
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longest_word;
+
+    #[test]
+    fn a_word_is_what_no_line_break_opportunity_splits() {
+        let long = "x".repeat(201);
+        assert_eq!(longest_word(&format!("a {long} b")), Some(long.clone()));
+        assert_eq!(longest_word(&"x".repeat(200)), None);
+        // Hyphens, Chinese characters and Thai words are places to break.
+        assert_eq!(longest_word(&"abcdefghi-".repeat(30)), None);
+        assert_eq!(longest_word(&"漢字".repeat(200)), None);
+        assert_eq!(longest_word(&"ภาษาไทยง่าย".repeat(30)), None);
+        // The target of a link in markup is not printed.
+        assert_eq!(
+            longest_word(&format!("[the page](https://e.com/{long})")),
+            None
+        );
+        // An address breaks as Typst breaks it, but not inside its last piece.
+        let a = "a".repeat(300);
+        assert_eq!(longest_word(&format!("see https://e.com/{a}0")), None);
+        assert_eq!(longest_word(&format!("see www.e.com/{a}-b")), None);
+        assert_eq!(longest_word(&format!("see https://e.com/{a}")), Some(a));
+    }
 }

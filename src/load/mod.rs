@@ -185,6 +185,7 @@ fn load_file(
         return true;
     };
     check::check_links(&root, diags);
+    check::check_words(&root, diags);
     let sink = RefCell::new(Vec::new());
     for (key, value) in sections {
         if key.scalar_text().as_deref() == Some("profiles") {

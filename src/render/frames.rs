@@ -77,23 +77,7 @@ pub fn page_fill(document: &PagedDocument) -> Vec<PageFill> {
             let mut bottom = top;
             let mut lowest_text: Option<(Abs, Option<String>)> = None;
             walk(&page.frame, Point::zero(), &mut |at, item| match item {
-                FrameItem::Tag(Tag::Start(content, _)) => {
-                    if let Some(location) = content.location() {
-                        let heading = content
-                            .to_packed::<HeadingElem>()
-                            .map(|h| h.body.plain_text().trim().to_owned());
-                        open.push(Open {
-                            location,
-                            heading,
-                            artifact: content.is::<ArtifactElem>(),
-                        });
-                    }
-                }
-                FrameItem::Tag(Tag::End(location, ..)) => {
-                    if let Some(i) = open.iter().rposition(|o| o.location == *location) {
-                        open.truncate(i);
-                    }
-                }
+                FrameItem::Tag(tag) => track(&mut open, tag),
                 // A header or footer is not content.
                 _ if open.iter().any(|o| o.artifact) => {}
                 FrameItem::Text(text) => {
@@ -138,17 +122,187 @@ struct Open {
 /// `(top: pt, bottom: pt)` labelled `<resume-page>`; none when it does not (an edited
 /// template). Typst keeps no margins in the laid-out page.
 fn margins(document: &PagedDocument) -> Option<(Abs, Abs)> {
+    let pt = page_metadata(document)?;
+    Some((pt("top")?, pt("bottom")?))
+}
+
+/// The lengths of the `<resume-page>` metadata, by key.
+fn page_metadata(document: &PagedDocument) -> Option<impl Fn(&str) -> Option<Abs>> {
     let label = Label::new(PicoStr::intern("resume-page"))?;
     let found = document.introspector().query(&Selector::Label(label));
-    let TypstValue::Dict(dict) = &found.first()?.to_packed::<MetadataElem>()?.value else {
+    let TypstValue::Dict(dict) = found.first()?.to_packed::<MetadataElem>()?.value.clone() else {
         return None;
     };
-    let pt = |key: &str| match dict.get(key).ok()? {
+    Some(move |key: &str| match dict.get(key).ok()? {
         TypstValue::Float(f) => Some(Abs::pt(*f)),
         TypstValue::Int(i) => Some(Abs::pt(*i as f64)),
         _ => None,
-    };
-    Some((pt("top")?, pt("bottom")?))
+    })
+}
+
+/// Text set outside the page's text area: past its right margin (a word too long for its
+/// line) or below its bottom margin (what a block that cannot break did not hold).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overflow {
+    /// 1-based.
+    pub page: usize,
+    /// Below the bottom margin, else past the right one.
+    pub below: bool,
+    /// The text that overflows (one laid-out run of it).
+    pub text: String,
+}
+
+/// How far text may reach into a margin before it counts (rounding); at the right, half
+/// its size more, for punctuation hanging into the margin.
+const OVERFLOW_SLACK_PT: f64 = 1.0;
+
+/// Every run of text of `document` that leaves the text area (headers and footers, set
+/// in the margins, aside). The area is the page less the margins the template states in
+/// `<resume-page>` (`x`, the left and right margin, and `bottom`); a template that does
+/// not state them is held to the page itself.
+pub fn overflows(document: &PagedDocument) -> Vec<Overflow> {
+    let pt = page_metadata(document);
+    let x = pt.as_ref().and_then(|pt| pt("x")).unwrap_or_default();
+    let bottom_margin = pt.as_ref().and_then(|pt| pt("bottom")).unwrap_or_default();
+    let mut open: Vec<Open> = Vec::new();
+    let mut found = Vec::new();
+    for (index, page) in document.pages().iter().enumerate() {
+        let slack = Abs::pt(OVERFLOW_SLACK_PT);
+        let right = page.frame.width() - x + slack;
+        let bottom = page.frame.height() - bottom_margin + slack;
+        walk(&page.frame, Point::zero(), &mut |at, item| match item {
+            FrameItem::Tag(tag) => track(&mut open, tag),
+            _ if open.iter().any(|o| o.artifact) => {}
+            FrameItem::Text(text) => {
+                // A line's box ends at its baseline: descenders may hang below the area.
+                let below = at.y > bottom;
+                // Punctuation at the end of a line hangs into the margin (`overhang`).
+                if below || at.x + text.width() > right + text.size * 0.5 {
+                    found.push(Overflow {
+                        page: index + 1,
+                        below,
+                        text: text.text.to_string(),
+                    });
+                }
+            }
+            _ => {}
+        });
+    }
+    found
+}
+
+/// Keeps `open` (the elements open at the current item of a walk) up to date at a tag.
+fn track(open: &mut Vec<Open>, tag: &Tag) {
+    match tag {
+        Tag::Start(content, _) => {
+            if let Some(location) = content.location() {
+                let heading = content
+                    .to_packed::<HeadingElem>()
+                    .map(|h| h.body.plain_text().trim().to_owned());
+                open.push(Open {
+                    location,
+                    heading,
+                    artifact: content.is::<ArtifactElem>(),
+                });
+            }
+        }
+        Tag::End(location, ..) => {
+            if let Some(i) = open.iter().rposition(|o| o.location == *location) {
+                open.truncate(i);
+            }
+        }
+    }
+}
+
+/// Typst sets straight quotes curly: compare text as written.
+fn straight_quotes(s: &str) -> String {
+    s.replace(['\u{2019}', '\u{2018}'], "'")
+        .replace(['\u{201C}', '\u{201D}'], "\"")
+}
+
+/// Where in a document's data (the JSON a template reads) `text`, as laid out, comes
+/// from: `` `principles` entry `long` ``, or a path such as `` `person.summary` ``. None
+/// when no value holds it (a label of the template's own, text it made).
+pub fn entry_of(data: &serde_json::Value, text: &str) -> Option<String> {
+    let text = straight_quotes(text.trim());
+    let needle: String = text.chars().take(60).collect();
+    // The run as it is, else its longest pieces (a list the template joined: `Go, Kafka`).
+    let mut tokens: Vec<&str> = needle
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '·' | ';' | '(' | ')'))
+        .filter(|t| t.chars().count() >= 4)
+        .collect();
+    tokens.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    let tries = std::iter::once(needle.as_str()).chain(tokens);
+    for needle in tries.filter(|n| !n.is_empty()) {
+        let mut hits = Vec::new();
+        find_in(data, needle, &mut Vec::new(), &mut None, &mut hits, false);
+        // An entry with an id names it best.
+        let named = hits.iter().find(|h| h.contains(" entry "));
+        if let Some(hit) = named.or(hits.first()) {
+            return Some(hit.clone());
+        }
+    }
+    None
+}
+
+/// Adds to `hits` the name of each value under `value` (at `path`, inside the entry
+/// `id`: its section and id, or title when it has none) whose text holds `needle`.
+/// `entry`: `value` is an item of a section's list.
+fn find_in(
+    value: &serde_json::Value,
+    needle: &str,
+    path: &mut Vec<String>,
+    id: &mut Option<(String, String)>,
+    hits: &mut Vec<String>,
+    entry: bool,
+) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) if straight_quotes(s).contains(needle) => {
+            hits.push(match id {
+                Some((section, id)) => format!("`{section}` entry `{id}`"),
+                None => format!("`{}`", path[..path.len().min(2)].join(".")),
+            });
+        }
+        Value::Array(items) => {
+            // A section's entries: `principles`, or `talks.entries` of a generic section.
+            let entries = path.len() == 1 || (path.len() == 2 && path[1] == "entries");
+            for item in items {
+                find_in(item, needle, path, id, hits, entries);
+            }
+        }
+        Value::Object(map) => {
+            let outer = id.clone();
+            let name = [
+                "id",
+                "title",
+                "topic",
+                "name",
+                "group",
+                "label",
+                "institution",
+            ]
+            .iter()
+            .filter(|key| **key == "id" || entry)
+            .find_map(|key| map.get(*key).and_then(Value::as_str));
+            if id.is_none()
+                && let (Some(section), Some(name)) = (path.first(), name)
+            {
+                *id = Some((section.clone(), name.to_owned()));
+            }
+            for (key, item) in map {
+                // The document's metadata repeats the name and title.
+                if path.is_empty() && key == "meta" {
+                    continue;
+                }
+                path.push(key.clone());
+                find_in(item, needle, path, id, hits, false);
+                path.pop();
+            }
+            *id = outer;
+        }
+        _ => {}
+    }
 }
 
 /// The pages (1-based) on which an entry that asked for a new page starts.

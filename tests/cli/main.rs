@@ -14,6 +14,7 @@ mod formats;
 mod hostile;
 mod literal;
 mod locales;
+mod long_text;
 mod schema;
 mod select;
 mod watch;

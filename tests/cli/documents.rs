@@ -273,6 +273,17 @@ fn the_sidebar_theme_sets_every_cv_in_two_columns_within_its_pages() {
         );
         assert!(!side.contains(want), "in the sidebar: {want}\n{side}");
     }
+    // The main column reads first (text, Markdown, screen readers): the name, then the
+    // summary; the sidebar after the main column.
+    let raw = text(&pdf);
+    assert!(
+        raw.starts_with("Ilka Moravec-Dunmore\nSenior backend engineer"),
+        "{raw}"
+    );
+    assert!(
+        raw.find("Staff Engineer, Payments Platform") < raw.find("ilka@example.com"),
+        "{raw}"
+    );
     // The portfolio and the handouts build in the theme too.
     assert!(pages(&t.path("dist/backend/portfolio.pdf")) >= 4);
     assert!(t.path("dist/backend/case-studies/ledger.pdf").is_file());

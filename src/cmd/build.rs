@@ -761,6 +761,7 @@ fn fit_key(
     let removals = format!("{:?}", draft.removals);
     let cv = world.template_bytes("cv.typ");
     let lib = world.template_bytes("lib.typ");
+    let sidebar = world.template_bytes("sidebar.typ");
     let budget = budget.to_le_bytes();
     fit_cache::key(&[
         env!("CARGO_PKG_VERSION").as_bytes(),
@@ -768,6 +769,7 @@ fn fit_key(
         removals.as_bytes(),
         &cv,
         &lib,
+        &sidebar,
         &budget,
         &[u8::from(system_fonts)],
     ])

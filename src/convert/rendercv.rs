@@ -577,14 +577,15 @@ fn read_design(d: &Obj) -> Design {
             .copied()
             .find(|t| t.name().eq_ignore_ascii_case(name.trim()));
         if found.is_none() {
-            let ours: Vec<String> = Theme::ALL
+            let mut ours: Vec<String> = Theme::ALL
                 .iter()
                 .map(|t| format!("`{}`", t.name()))
                 .collect();
+            let last = ours.pop().unwrap_or_default();
             d.warn(format!(
-                "dropped `{}` (`{name}`): `resume` has no theme of that name; its themes are {}",
+                "dropped `{}` (`{name}`): `resume` has no theme of that name; its themes are {} and {last}",
                 d.at("theme"),
-                ours.join(" and ")
+                ours.join(", ")
             ));
         }
         found

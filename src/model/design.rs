@@ -15,8 +15,9 @@ use super::Spanned;
 #[derive(Debug, Clone, Default, serde::Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Design {
-    /// `modern` (sans, left-aligned, ruled headings) or `classic` (serif, centred header,
-    /// small capitals). Default `modern`.
+    /// `modern` (sans, left-aligned, ruled headings), `classic` (serif, centred header,
+    /// small capitals) or `sidebar` (the CV in two columns, a tinted sidebar beside the
+    /// main column). Default `modern`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theme: Option<Theme>,
     /// The accent colour as `#rrggbb`.
@@ -181,15 +182,17 @@ impl Design {
 pub enum Theme {
     Modern,
     Classic,
+    Sidebar,
 }
 
 impl Theme {
-    pub const ALL: &[Theme] = &[Theme::Modern, Theme::Classic];
+    pub const ALL: &[Theme] = &[Theme::Modern, Theme::Classic, Theme::Sidebar];
 
     pub fn name(self) -> &'static str {
         match self {
             Theme::Modern => "modern",
             Theme::Classic => "classic",
+            Theme::Sidebar => "sidebar",
         }
     }
 }

@@ -5,6 +5,7 @@
 pub const BUILTIN: &[(&str, &str)] = &[
     ("lib.typ", include_str!("../../templates/lib.typ")),
     ("cv.typ", include_str!("../../templates/cv.typ")),
+    ("sidebar.typ", include_str!("../../templates/sidebar.typ")),
     (
         "portfolio.typ",
         include_str!("../../templates/portfolio.typ"),

@@ -721,7 +721,7 @@ fn import_rendercv_sections_that_do_not_fit_are_sections_of_their_own() {
     assert_eq!(
         warnings(&run.stderr),
         [
-            "dropped `design.theme` (`sb2nov`): `resume` has no theme of that name; its themes are `modern` and `classic`"
+            "dropped `design.theme` (`sb2nov`): `resume` has no theme of that name; its themes are `modern`, `classic` and `sidebar`"
         ],
         "{}",
         run.stderr

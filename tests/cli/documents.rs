@@ -144,7 +144,7 @@ fn portfolio_prints_each_system_and_its_headings_in_order() {
 
 #[test]
 fn no_heading_ends_a_page() {
-    for theme in ["modern", "classic"] {
+    for theme in ["modern", "classic", "sidebar"] {
         let t = build("backend", &["portfolio", "--theme", theme]);
         let pdf = t.path("dist/backend/portfolio.pdf");
         let data = data("portfolio", "backend");
@@ -193,7 +193,7 @@ fn no_heading_ends_a_page() {
 
 #[test]
 fn every_document_builds_under_every_theme() {
-    for theme in ["modern", "classic"] {
+    for theme in ["modern", "classic", "sidebar"] {
         let t = build("streaming", &["--theme", theme]);
         assert_eq!(pages(&t.path("dist/streaming/cv.pdf")), 1, "{theme}");
         assert!(
@@ -205,13 +205,88 @@ fn every_document_builds_under_every_theme() {
             assert!((1..=2).contains(&pages(&pdf)), "{theme}: {}", pdf.display());
         }
         let fonts = poppler("pdffonts", &[], &t.path("dist/streaming/portfolio.pdf"));
-        let family = if theme == "modern" {
-            "Inter"
-        } else {
+        let family = if theme == "classic" {
             "LibertinusSerif"
+        } else {
+            "Inter"
         };
         assert!(fonts.contains(family), "{theme}: {fonts}");
     }
+}
+
+/// The text of a part of page 1 (`x`, `width` in points from the left edge), its lines
+/// joined by spaces.
+fn text_within(pdf: &std::path::Path, x: f64, width: f64) -> String {
+    let (x, width) = (format!("{x:.0}"), format!("{width:.0}"));
+    let args = [
+        "-raw", "-f", "1", "-l", "1", "-x", &x, "-y", "0", "-W", &width, "-H", "2000",
+    ];
+    poppler("pdftotext", &args, pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_sidebar_theme_sets_every_cv_in_two_columns_within_its_pages() {
+    let t = Test::new().args(&[
+        "build",
+        "--all",
+        "--content",
+        &content_arg(),
+        "--theme",
+        "sidebar",
+        "--date",
+        "2026-11-01",
+    ]);
+    t.run().success();
+    // The one-page fitting works in two columns: every CV within its budget.
+    for (profile, budget) in PROFILES {
+        let pdf = t.path(&format!("dist/{profile}/cv.pdf"));
+        assert_eq!(pages(&pdf), budget, "{profile}");
+    }
+    // The sidebar is the left third of the A4 page (595 pt wide): the contact, a skill
+    // group, the spoken languages and the school are there; the name and a role title
+    // are in the main column beside it.
+    let pdf = t.path("dist/backend/cv.pdf");
+    let side = text_within(&pdf, 0.0, 190.0);
+    let main = text_within(&pdf, 190.0, 405.0);
+    for want in [
+        "ilka@example.com",
+        "SKILLS",
+        "Data stores and streaming",
+        "Dutch (native)",
+        "EDUCATION",
+        "Noordzee University of Technology",
+    ] {
+        assert!(side.contains(want), "not in the sidebar: {want}\n{side}");
+        assert!(!main.contains(want), "in the main column: {want}\n{main}");
+    }
+    for want in [
+        "Ilka Moravec-Dunmore",
+        "EXPERIENCE",
+        "Staff Engineer, Payments Platform",
+    ] {
+        assert!(
+            main.contains(want),
+            "not in the main column: {want}\n{main}"
+        );
+        assert!(!side.contains(want), "in the sidebar: {want}\n{side}");
+    }
+    // The main column reads first (text, Markdown, screen readers): the name, then the
+    // summary; the sidebar after the main column.
+    let raw = text(&pdf);
+    assert!(
+        raw.starts_with("Ilka Moravec-Dunmore\nSenior backend engineer"),
+        "{raw}"
+    );
+    assert!(
+        raw.find("Staff Engineer, Payments Platform") < raw.find("ilka@example.com"),
+        "{raw}"
+    );
+    // The portfolio and the handouts build in the theme too.
+    assert!(pages(&t.path("dist/backend/portfolio.pdf")) >= 4);
+    assert!(t.path("dist/backend/case-studies/ledger.pdf").is_file());
 }
 
 #[test]
@@ -360,6 +435,7 @@ fn ejected_templates_replace_the_built_ins() {
     for file in [
         "lib.typ",
         "cv.typ",
+        "sidebar.typ",
         "portfolio.typ",
         "case-study.typ",
         "sample/cv.json",
@@ -386,8 +462,8 @@ fn ejected_templates_replace_the_built_ins() {
         .file(
             "templates/cv.typ",
             &cv.replace(
-                "#masthead(t, person)",
-                "#masthead(t, person)\nEjected and edited",
+                "masthead(t, person)\n",
+                "masthead(t, person)\n  [Ejected and edited]\n",
             ),
         )
         .file(

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{Test, example_content, text};
+use super::{Test, example_content, pages, text};
 
 /// A font with Chinese, Japanese and Korean characters, from Debian's
 /// `fonts-wqy-microhei` (scripts/test installs it): ours have none.
@@ -124,4 +124,41 @@ fn every_locale_prints_its_months_present_and_titles_and_sets_the_pdf_language()
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_right_to_left_cv_builds_in_the_sidebar_theme_on_one_page() {
+    let t = Test::new();
+    copy_dir(&example_content(), &t.path("content"));
+    let design = std::fs::read_to_string(t.path("content/design.yaml")).unwrap();
+    assert!(design.contains("  locale: en\n"));
+    std::fs::write(
+        t.path("content/design.yaml"),
+        design
+            .replace("  locale: en\n", "  locale: ar\n  theme: sidebar\n")
+            .replace("  theme: modern\n", ""),
+    )
+    .unwrap();
+    let t = t.args(&[
+        "build",
+        "cv",
+        "--profile",
+        "backend",
+        "--date",
+        "2026-11-01",
+    ]);
+    t.run().success();
+    let pdf = t.path("dist/backend/cv.pdf");
+    assert_eq!(pages(&pdf), 1);
+    let catalogue =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/ar.yaml"))
+            .unwrap();
+    let text = text(&pdf);
+    for want in [
+        key(&catalogue, "experience"),
+        key(&catalogue, "skills"),
+        "Noordzee University of Technology",
+    ] {
+        assert!(printed(&text, want), "no `{want}` in:\n{text}");
+    }
 }

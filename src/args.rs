@@ -29,8 +29,8 @@ pub enum Command {
     Data(DataArgs),
     /// Show what a profile selects and leaves out, section by section, and why.
     List(ListArgs),
-    /// Build, then rebuild on every change to the content or the templates.
-    Watch(BuildArgs),
+    /// Build, then rebuild on every change to the content, the templates or the fonts.
+    Watch(WatchArgs),
     /// Work with the built-in templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -268,6 +268,17 @@ pub struct BuildArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub build: BuildArgs,
+
+    /// Also show the pages in a browser, refreshed on each rebuild: a preview on
+    /// 127.0.0.1 only, at PORT (8000 when left out; 0 picks a free one).
+    #[arg(long, value_name = "PORT", num_args = 0..=1, default_missing_value = "8000")]
+    pub serve: Option<u16>,
 }
 
 /// What files a build writes for each document, and to which PDF standards.

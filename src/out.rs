@@ -43,16 +43,22 @@ pub fn hold() {
     *lock(&HELD) = Some(Vec::new());
 }
 
-/// Writes what was held back, in its order, leaving out standard error unless `errors`.
-pub fn release(errors: bool) {
+/// Writes what was held back, in its order, leaving out standard error unless `errors`;
+/// returns what was held back for standard error (the preview page shows it).
+pub fn release(errors: bool) -> String {
     let held = lock(&HELD).take().unwrap_or_default();
+    let mut diagnostics = String::new();
     for (to_err, text) in held {
         match (to_err, errors) {
             (false, _) => write(&text),
             (true, true) => write_err(&text),
             (true, false) => {}
         }
+        if to_err {
+            diagnostics.push_str(&text);
+        }
     }
+    diagnostics
 }
 
 /// Whether output is held back now.

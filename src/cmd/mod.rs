@@ -12,6 +12,7 @@ mod manifest;
 mod new;
 mod outputs;
 pub mod schema;
+mod serve;
 mod shared;
 mod templates;
 mod watch;
@@ -32,7 +33,7 @@ pub fn run(command: Command) -> Result<(), Reported> {
         Command::Schema => schema::run(),
         Command::Data(args) => data::run(&args),
         Command::List(args) => list::run(&args),
-        Command::Watch(args) => watch::run(&args),
+        Command::Watch(args) => watch::run(args),
         Command::Templates(TemplatesCommand::Eject { dir, force }) => templates::eject(&dir, force),
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),

@@ -15,13 +15,23 @@ use std::sync::mpsc::{Receiver, channel};
 use notify::event::{AccessKind, AccessMode, ModifyKind};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
+use super::serve::Preview;
 use super::{Reported, build, fail};
-use crate::args::BuildArgs;
+use crate::args::{Format, WatchArgs};
 use crate::diagnostic::Diag;
 use crate::load::io_reason;
 use crate::render;
 
-pub fn run(args: &BuildArgs) -> Result<(), Reported> {
+pub fn run(watch: WatchArgs) -> Result<(), Reported> {
+    let WatchArgs {
+        build: mut args,
+        serve,
+    } = watch;
+    // The preview shows PNG pages, written beside the PDFs.
+    if serve.is_some() && !args.output.formats.contains(&Format::Png) {
+        args.output.formats.push(Format::Png);
+    }
+    let args = &args;
     let content = args.content.content.canonicalize().map_err(|e| {
         fail(
             Diag::error(format!(
@@ -39,6 +49,12 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
     // The date is fixed for the session: `--date`, the environment, or today.
     let date = super::shared::document_date(args.options.date.as_deref(), None).map_err(fail)?;
     let mut world = render::world(root.clone(), args.system_fonts, date);
+    let preview = serve
+        .map(|port| Preview::start(port, &args.out))
+        .transpose()?;
+    if let Some(preview) = &preview {
+        crate::say!("preview at http://{}/", preview.address);
+    }
     let mut first = true;
     let mut gone = false;
     loop {
@@ -52,7 +68,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
             gone = true;
         } else {
             gone = false;
-            if first {
+            if first && preview.is_none() {
                 let _ = build::build(args, Some(&mut world));
             } else {
                 crate::out::hold();
@@ -63,7 +79,12 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
                 // on the files as they are now. The same if the content folder went away
                 // meanwhile (a line says so). What it wrote to standard output stays.
                 let stale = failed && (folders.changed_meanwhile() || !folders.content().is_dir());
-                crate::out::release(!stale);
+                let diagnostics = crate::out::release(!stale);
+                if let Some(preview) = &preview
+                    && !stale
+                {
+                    preview.built(if failed { &diagnostics } else { "" });
+                }
             }
             first = false;
             crate::say!(

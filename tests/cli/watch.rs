@@ -36,6 +36,34 @@ impl Watch {
         w
     }
 
+    /// `watch --serve 0`: the preview's address, once the first build is done.
+    fn serve(t: &Test) -> (Watch, String) {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_resume"))
+            .args(["watch", "cv", "--date", "2026-11-01", "--serve", "0"])
+            .current_dir(t.path(""))
+            .env_remove("RESUME_CONTENT")
+            .env_remove("RESUME_OUT")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let w = Watch {
+            out: lines(child.stdout.take().unwrap()),
+            err: lines(child.stderr.take().unwrap()),
+            child,
+        };
+        let first = w
+            .out
+            .recv_timeout(Duration::from_secs(20))
+            .expect("a first line");
+        let address = first
+            .strip_prefix("preview at ")
+            .unwrap_or_else(|| panic!("no address in {first:?}"))
+            .to_owned();
+        expect(&w.out, "watching content");
+        (w, address)
+    }
+
     /// Waits for builds until the CV's text has `wanted` (a build may read a folder
     /// before every file in it is written).
     #[track_caller]
@@ -196,4 +224,70 @@ fn watch_builds_while_changes_keep_coming() {
     w.expect_cv(&t, "Busy headline");
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     writer.join().unwrap();
+}
+
+/// The page as a real browser sees it after its script ran: Chromium without a window.
+fn browser_sees(address: &str) -> String {
+    let out = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--virtual-time-budget=3000",
+            "--dump-dom",
+            address,
+        ])
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("`chromium` is needed by this test (Debian: chromium; scripts/test installs it): {e}")
+        });
+    assert!(out.status.success(), "chromium failed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_preview_in_a_browser_follows_edits_and_shows_errors() {
+    let t = Test::new().file("content/person.yaml", &person("First headline"));
+    let (w, address) = Watch::serve(&t);
+    assert!(address.starts_with("http://127.0.0.1:"), "{address}");
+    let page = browser_sees(&address);
+    assert!(page.contains("<body data-build=\"1\">"), "{page}");
+    assert!(
+        page.contains("<img src=\"/files/all/cv-1.png?build=1\" alt=\"cv, page 1\">"),
+        "{page}"
+    );
+    assert!(page.contains("<div id=\"errors\"></div>"), "{page}");
+
+    // An edit: the browser sees the next build's page.
+    std::fs::write(t.path("content/person.yaml"), person("Second headline")).unwrap();
+    w.expect_cv(&t, "Second headline");
+    expect(&w.out, "watching content");
+    let page = browser_sees(&address);
+    assert!(page.contains("<body data-build=\"2\">"), "{page}");
+    assert!(page.contains("cv-1.png?build=2"), "{page}");
+
+    // A broken edit: its error on the page, above the last good page.
+    std::fs::write(
+        t.path("content/person.yaml"),
+        "person:\n  name: Ada\n  headlin: x\n",
+    )
+    .unwrap();
+    expect(&w.out, "watching content");
+    let page = browser_sees(&address);
+    assert!(page.contains("unknown key `headlin`"), "{page}");
+    assert!(page.contains("content/person.yaml:3:3"), "{page}");
+    assert!(page.contains("cv-1.png?build="), "{page}");
+    assert!(text(&t.path("dist/all/cv.pdf")).contains("Second headline"));
+
+    // Nothing but PNG pages inside the output folder is served.
+    let get = |path: &str| {
+        let out = Command::new("chromium")
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+            .arg(format!("{address}{path}"))
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(get("files/all/cv.pdf").contains("not found"));
+    assert!(get("files/%2E%2E/content/person.yaml").contains("not found"));
 }

@@ -89,10 +89,26 @@ impl<'v, 'w> Obj<'v, 'w> {
             .is_some_and(|v| !is_empty(v))
     }
 
+    /// Text without control characters (tabs and line ends stay): content may not hold
+    /// them, so an import that kept them would write files `check` refuses.
+    fn clean(&self, at: impl FnOnce() -> String, text: &str) -> String {
+        let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+        let n = text.chars().filter(|&c| control(c)).count();
+        if n == 0 {
+            return text.to_owned();
+        }
+        self.warn(format!(
+            "removed {n} control character{} from `{}`: content holds none",
+            if n == 1 { "" } else { "s" },
+            at()
+        ));
+        text.chars().filter(|&c| !control(c)).collect()
+    }
+
     /// A text field: strings as they are, numbers and booleans as written.
     pub fn str(&self, key: &str) -> Option<String> {
         match self.get(key)? {
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) => Some(self.clean(|| self.at(key), s)),
             Value::Number(n) => Some(n.to_string()),
             Value::Bool(b) => Some(b.to_string()),
             other => {
@@ -114,7 +130,9 @@ impl<'v, 'w> Obj<'v, 'w> {
                 .iter()
                 .enumerate()
                 .filter_map(|(i, v)| match v {
-                    Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+                    Value::String(s) if !s.trim().is_empty() => {
+                        Some(self.clean(|| format!("{}[{i}]", self.at(key)), s))
+                    }
                     Value::Number(n) => Some(n.to_string()),
                     v if is_empty(v) => None,
                     other => {

@@ -500,6 +500,34 @@ fn import_reports_unreadable_input() {
         .stderr_has("error: `list.json` is not a JSON Resume document");
 }
 
+#[test]
+fn import_removes_control_characters_that_content_may_not_hold() {
+    let t = Test::new()
+        .file(
+            "r.json",
+            r#"{"basics": {"name": "Ada\u0007 Example", "label": "Eng\u001b[31mineer", "summary": "One\ntwo\tthree"}}"#,
+        )
+        .args(&["import", "jsonresume", "r.json"]);
+    let run = t.run().success();
+    assert_eq!(
+        warnings(&run.stderr),
+        [
+            "removed 1 control character from `basics.name`: content holds none",
+            "removed 1 control character from `basics.label`: content holds none",
+        ]
+    );
+    assert!(
+        run.stdout.contains("the content checks out"),
+        "{}",
+        run.stdout
+    );
+    let person = std::fs::read_to_string(t.path("content/person.yaml")).unwrap();
+    assert!(
+        person.contains("  name: Ada Example\n  headline: Eng[31mineer\n"),
+        "{person}"
+    );
+}
+
 const RENDERCV_WARNINGS: &[&str] = &[
     "dropped `design.page.top_margin`: RenderCV's own page setting; `resume` has `design.margins` instead",
     "dropped `design.colors`: RenderCV's own design setting; `resume` has `design:` (theme, accent, font, paper, margins, font size)",

@@ -824,6 +824,34 @@ fn new_scaffolds_a_project_that_builds_at_once() {
     };
     let run = build.run().success();
     assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    // Each profile's CV fills 85 to 100% of its one page.
+    let verbose = Test {
+        args: [
+            "build",
+            "cv",
+            "--content",
+            "mycv/content",
+            "--out",
+            "mycv/dist",
+            "--date",
+            "2026-11-01",
+            "--verbose",
+        ]
+        .map(String::from)
+        .to_vec(),
+        ..build
+    };
+    let out = verbose.run().success().stdout;
+    let fills: Vec<u32> = out
+        .lines()
+        .filter_map(|l| l.split("filled ").nth(1)?.split('%').next()?.parse().ok())
+        .collect();
+    assert_eq!(fills.len(), 2, "{out}");
+    assert!(fills.iter().all(|f| (85..=100).contains(f)), "{out}");
+    let build = Test {
+        args: vec![],
+        ..verbose
+    };
     for profile in ["backend", "leadership"] {
         let cv = text(&build.path(&format!("mycv/dist/{profile}/cv.pdf")));
         for s in [

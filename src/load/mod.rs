@@ -302,7 +302,7 @@ fn read_text(path: &Path, name: &str) -> Result<String, Diag> {
 /// files (`pagemap`) refuse reads that are not a multiple of 8 bytes.
 pub fn read_capped(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
+    let mut file = open_without_waiting(path)?;
     let mut bytes = Vec::new();
     let mut chunk = vec![0; 64 * 1024];
     while bytes.len() as u64 <= limit {
@@ -314,6 +314,34 @@ pub fn read_capped(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
         }
     }
     Ok(bytes)
+}
+
+/// Opens a file to read. A named pipe is opened without waiting for a writer (a plain
+/// open would wait forever when there is none), then read as usual: with no writer it
+/// reads as empty, with one (`<(cat cv.json)`) it reads what is written.
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+        use std::os::unix::io::AsRawFd;
+        if std::fs::metadata(path)?.file_type().is_fifo() {
+            let file = std::fs::OpenOptions::new()
+                .read(true)
+                .custom_flags(libc::O_NONBLOCK)
+                .open(path)?;
+            // SAFETY: `fcntl` on a descriptor this function owns, with flags read from it.
+            let cleared = unsafe {
+                let flags = libc::fcntl(file.as_raw_fd(), libc::F_GETFL);
+                flags >= 0
+                    && libc::fcntl(file.as_raw_fd(), libc::F_SETFL, flags & !libc::O_NONBLOCK) == 0
+            };
+            if !cleared {
+                return Err(std::io::Error::last_os_error());
+            }
+            return Ok(file);
+        }
+    }
+    std::fs::File::open(path)
 }
 
 fn decode(bytes: Vec<u8>, name: &str) -> Result<String, Diag> {

@@ -746,6 +746,23 @@ fn import_reads_a_device_or_proc_file_no_further_than_the_limit() {
     }
 }
 
+#[test]
+fn import_of_a_named_pipe_without_a_writer_does_not_wait() {
+    // Opening a FIFO no one writes to waited forever.
+    let t = Test::new().args(&["import", "jsonresume", "pipe.json"]);
+    let made = std::process::Command::new("mkfifo")
+        .arg(t.path("pipe.json"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    t.run().failure().stderr_is(
+        "error: `pipe.json` is not valid JSON: EOF while parsing a value at line 1 column 0
+ = hint: JSON Resume files are JSON: check the place named above
+
+",
+    );
+}
+
 /// CRC-32 (as PNG chunks use it), bit by bit.
 fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = !0u32;

@@ -396,6 +396,22 @@ fn a_long_handout_is_fitted_to_two_pages_by_priority() {
         assert_eq!(!fitted.contains(mark), dropped, "{field}:\n{fitted}");
     }
 
+    // `resume data --typst` writes the input as it is built: fitted.
+    let t = content("").args(&[
+        "data",
+        "case-study",
+        "--project",
+        "big",
+        "--typst",
+        "typst",
+        "--date",
+        "2026-11-01",
+    ]);
+    t.run().success();
+    let data = std::fs::read_to_string(t.path("typst/templates/sample/case-study.json")).unwrap();
+    assert!(data.contains("\"key\": \"outcome\""), "{data}");
+    assert!(!data.contains("\"key\": \"roadmap\""), "{data}");
+
     // One page asked for: more goes, least important first, and the spacing tightens.
     let t = content("profiles:\n  all:\n    documents:\n      case-study: {pages: 1}\n").args(&[
         "build",

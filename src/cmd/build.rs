@@ -448,6 +448,68 @@ impl Worker<'_> {
                     passes,
                 ))
             }
+            Job::Handout(handout, budget) => {
+                let template = document.template();
+                let (compiled, passes, data) = match fit::search(
+                    self.world,
+                    template,
+                    &handout,
+                    budget,
+                    None,
+                    &mut self.files,
+                )? {
+                    fit::Search::Fits(fitted) => {
+                        let plan = fitted.plan;
+                        for line in handout.describe(plan.drop, plan.tighten, budget) {
+                            warnings.push(Diag::warning(format!(
+                                "the handout `{}` of profile `{profile}`: {line}",
+                                handout.id
+                            )));
+                        }
+                        let data = handout.apply(plan.drop, plan.tighten);
+                        if plan
+                            == (fit::Plan {
+                                drop: 0,
+                                tighten: 0,
+                            })
+                        {
+                            // As written: a nearly empty last page is refitted, as the
+                            // portfolio's is.
+                            let (compiled, more) = fit::settle_from(
+                                self.world,
+                                template,
+                                &data,
+                                fitted.compiled,
+                                &mut self.files,
+                            )?;
+                            (compiled, fitted.passes + more - 1, data)
+                        } else {
+                            (fitted.compiled, fitted.passes, data)
+                        }
+                    }
+                    // Even its minimum overflows: printed whole (the page count is
+                    // warned of below), nothing dropped for nothing.
+                    fit::Search::Overflows { passes, .. } => {
+                        let data = handout.apply(0, 0);
+                        let (compiled, more) =
+                            fit::settle(self.world, template, &data, &mut self.files)?;
+                        (compiled, passes + more, data)
+                    }
+                };
+                warnings.extend(overflow_warnings(&compiled.document, &report.path, || {
+                    data.clone()
+                }));
+                Ok((
+                    render::export(
+                        compiled,
+                        self.world,
+                        self.date,
+                        self.standards,
+                        &mut self.files,
+                    )?,
+                    passes,
+                ))
+            }
             Job::Fit(draft, budget) => {
                 let cache_name = format!("{profile}/{}", document.name());
                 let key = fit_key(self.world, &draft, budget, self.args.system_fonts);
@@ -716,13 +778,15 @@ fn jobs(
         Document::CaseStudy => data::handouts(selection, content, info, &args.projects)
             .into_iter()
             .map(|h| {
-                (
-                    args.out
-                        .join(name)
-                        .join("case-studies")
-                        .join(format!("{}.pdf", h.id)),
-                    Job::Plain(h.data),
-                )
+                let path = args
+                    .out
+                    .join(name)
+                    .join("case-studies")
+                    .join(format!("{}.pdf", h.id));
+                match doc_rules {
+                    Some(d) if !d.fit => (path, Job::Plain(h.data)),
+                    _ => (path, Job::Handout(h, doc_rules.map_or(2, |d| d.pages))),
+                }
             })
             .collect(),
         Document::Cv if doc_rules.is_none_or(|d| d.fit) => {
@@ -747,6 +811,9 @@ enum Job {
     Plain(serde_json::Value),
     /// A CV to fit into a page budget.
     Fit(data::CvDraft, usize),
+    /// A handout to fit into a page budget, the least important parts of its write-up
+    /// going first; one that does not fit even so prints whole.
+    Handout(data::Handout, usize),
 }
 
 /// Everything that decides how a CV fits: its data, the templates, the budget, the fonts
@@ -794,6 +861,7 @@ fn missing_alt(job: &Job, content: &crate::model::Content, info: &data::BuildInf
     let data = match job {
         Job::Plain(data) => data,
         Job::Fit(draft, _) => &draft.data,
+        Job::Handout(handout, _) => &handout.data,
     };
     data::figures_without_alt(data, content, info)
         .into_iter()

@@ -27,6 +27,7 @@ pub fn run(args: &DataArgs) -> Result<(), Reported> {
         content_root: &content_root,
         theme: args.options.theme,
     };
+    let mut handout = None;
     let data = match args.document {
         Document::CaseStudy => {
             let only: Vec<String> = args.project.iter().cloned().collect();
@@ -34,7 +35,11 @@ pub fn run(args: &DataArgs) -> Result<(), Reported> {
                 .into_iter()
                 .next()
             {
-                Some(h) => h.data,
+                Some(h) => {
+                    let data = h.data.clone();
+                    handout = Some(h);
+                    data
+                }
                 None => {
                     return Err(fail(
                         Diag::error(format!("profile `{}` has no handout to print", rules.name))
@@ -70,6 +75,23 @@ pub fn run(args: &DataArgs) -> Result<(), Reported> {
                 },
             )?;
             draft.apply(fitted.plan.drop, fitted.plan.tighten)
+        }
+        // A handout likewise: fitted to its pages, or whole when even its minimum is not.
+        Document::CaseStudy
+            if let Some(handout) = handout.as_ref().filter(|_| doc_rules.is_none_or(|d| d.fit)) =>
+        {
+            let budget = doc_rules.map_or(2, |d| d.pages);
+            let template = args.document.template();
+            match fit::search(&mut world, template, handout, budget, None, &mut files) {
+                Ok(fit::Search::Fits(fitted)) => {
+                    handout.apply(fitted.plan.drop, fitted.plan.tighten)
+                }
+                Ok(fit::Search::Overflows { .. }) => data,
+                Err(diags) => {
+                    files.emit(&diags);
+                    return Err(Reported);
+                }
+            }
         }
         _ => data,
     };

@@ -526,8 +526,13 @@ fn compile(name: &str, p: &Profile, checker: &mut Checker) -> Rules {
                     extra,
                     max,
                     bullets: rule.bullets,
-                    pages: rule.pages.map_or(1, |p| usize::from(p.0)),
-                    fit: rule.fit.unwrap_or(kind.name == "cv"),
+                    // A CV's budget is one page, a handout's two.
+                    pages: rule
+                        .pages
+                        .map_or(if kind.name == "case-study" { 2 } else { 1 }, |p| {
+                            usize::from(p.0)
+                        }),
+                    fit: rule.fit.unwrap_or(matches!(kind.name, "cv" | "case-study")),
                     every_handout: rule.handouts == Some(crate::model::Handouts::All),
                 },
             )

@@ -50,7 +50,8 @@ pub struct Design {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photo: Option<bool>,
     /// How precisely dates are printed: `month` (the default: `Mar 2021`), `year`
-    /// (`2021`) or `day` (`15 Mar 2021`, where the content gives the day).
+    /// (`2021`) or `day` (`15 Mar 2021`, when every date shown gives the day; else to the
+    /// month, so that no column of dates mixes the two).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dates: Option<DateStyle>,
     /// The documents that show entries' tags as chips: any of `cv`, `portfolio`,

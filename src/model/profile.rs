@@ -114,10 +114,12 @@ pub struct DocumentRule {
     /// At most this many bullets per entry in this document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bullets: Option<usize>,
-    /// The CV's page budget: 1 (default) or 2 for a long-form CV.
+    /// The page budget: the CV's 1 (default) or 2 for a long-form CV; each handout's 2
+    /// (default) or 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<PageBudget>,
-    /// Shrink the CV to its page budget (default true); `false` prints it as selected.
+    /// Shrink the CV, or each handout, to its page budget (default true); `false` prints
+    /// it as selected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fit: Option<bool>,
     /// For `case-study`: `all` makes a handout for every selected project and case

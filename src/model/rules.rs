@@ -119,7 +119,7 @@ pub struct DocumentRules {
     pub extra: Vec<String>,
     pub max: BTreeMap<String, usize>,
     pub bullets: Option<usize>,
-    /// The page budget (the CV's: 1 unless the profile says 2).
+    /// The page budget: the CV's 1 unless the profile says 2, each handout's 2 unless it says 1.
     pub pages: usize,
     /// Whether to shrink the document to its page budget.
     pub fit: bool,

@@ -40,6 +40,23 @@ impl Plan {
     }
 }
 
+/// A document that can be fitted: its data with the first `drop` of its removals made
+/// and the spacing tightened `tighten` steps.
+pub trait Draft {
+    /// How many removals it has, least important first.
+    fn removals(&self) -> usize;
+    fn apply(&self, drop: usize, tighten: u8) -> serde_json::Value;
+}
+
+impl Draft for CvDraft {
+    fn removals(&self) -> usize {
+        self.removals.len()
+    }
+    fn apply(&self, drop: usize, tighten: u8) -> serde_json::Value {
+        CvDraft::apply(self, drop, tighten)
+    }
+}
+
 pub struct Fitted {
     pub compiled: Compiled,
     pub plan: Plan,
@@ -48,15 +65,39 @@ pub struct Fitted {
 }
 
 /// Finds the plan that fits `draft` in `budget` pages. `known` is the plan of an earlier
-/// build of the same input: tried first, so that a rebuild takes one pass.
+/// build of the same input: tried first, so that a rebuild takes one pass. When even the
+/// minimum overflows, the error says how far and what spills.
 pub fn fit(
     world: &mut ResumeWorld,
     template: &str,
-    draft: &CvDraft,
+    draft: &impl Draft,
     budget: usize,
     known: Option<Plan>,
     files: &mut SourceFiles,
 ) -> Result<Fitted, Vec<Diag>> {
+    match search(world, template, draft, budget, known, files)? {
+        Search::Fits(fitted) => Ok(fitted),
+        Search::Overflows { least, .. } => Err(vec![overflow(&least.document, budget)]),
+    }
+}
+
+/// What the search came to: a fit, or the layout of the minimum (all removals made, the
+/// tightest spacing), which still overflows, and the passes it took.
+pub enum Search {
+    Fits(Fitted),
+    Overflows { least: Compiled, passes: usize },
+}
+
+/// The search behind [`fit`], for a caller that does something else with a document
+/// whose minimum overflows (a handout prints whole).
+pub fn search(
+    world: &mut ResumeWorld,
+    template: &str,
+    draft: &impl Draft,
+    budget: usize,
+    known: Option<Plan>,
+    files: &mut SourceFiles,
+) -> Result<Search, Vec<Diag>> {
     let mut passes = 0;
     let mut lay_out = |plan: Plan, world: &mut ResumeWorld, files: &mut SourceFiles| {
         passes += 1;
@@ -70,32 +111,39 @@ pub fn fit(
     let fits = |c: &Compiled| c.document.pages().len() <= budget;
 
     // A plan fitting could not have made is ignored: fit afresh.
-    if let Some(plan) = known.filter(|p| p.is_possible(draft.removals.len())) {
+    if let Some(plan) = known.filter(|p| p.is_possible(draft.removals())) {
         let compiled = lay_out(plan, world, files)?;
         if fits(&compiled) {
-            return Ok(Fitted {
+            return Ok(Search::Fits(Fitted {
                 compiled,
                 plan,
                 passes,
-            });
+            }));
         }
     }
-    let all = draft.removals.len();
+    let all = draft.removals();
     for tighten in 0..=MAX_TIGHTEN {
         let none = Plan { drop: 0, tighten };
         let compiled = lay_out(none, world, files)?;
         if fits(&compiled) {
-            return Ok(Fitted {
+            return Ok(Search::Fits(Fitted {
                 compiled,
                 plan: none,
                 passes,
-            });
+            }));
         }
-        let most = Plan { drop: all, tighten };
-        let mut best = lay_out(most, world, files)?;
+        // With nothing to remove, dropping everything is what was just laid out.
+        let mut best = if all == 0 {
+            compiled
+        } else {
+            lay_out(Plan { drop: all, tighten }, world, files)?
+        };
         if !fits(&best) {
             if tighten == MAX_TIGHTEN {
-                return Err(vec![overflow(&best.document, budget)]);
+                return Ok(Search::Overflows {
+                    least: best,
+                    passes,
+                });
             }
             continue;
         }
@@ -111,11 +159,11 @@ pub fn fit(
                 lo = mid;
             }
         }
-        return Ok(Fitted {
+        return Ok(Search::Fits(Fitted {
             compiled: best,
             plan: Plan { drop: hi, tighten },
             passes,
-        });
+        }));
     }
     unreachable!("the last tightening step returns")
 }
@@ -299,6 +347,17 @@ pub fn settle(
     files: &mut SourceFiles,
 ) -> Result<(Compiled, usize), Vec<Diag>> {
     let compiled = compile(world, template, data, files)?;
+    settle_from(world, template, data, compiled, files)
+}
+
+/// [`settle`] from the first layout of `data`, already made.
+pub fn settle_from(
+    world: &mut ResumeWorld,
+    template: &str,
+    data: &serde_json::Value,
+    compiled: Compiled,
+    files: &mut SourceFiles,
+) -> Result<(Compiled, usize), Vec<Diag>> {
     if !short_last_page(&compiled.document) {
         return Ok((compiled, 1));
     }

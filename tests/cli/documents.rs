@@ -503,3 +503,64 @@ fn sample_data_of_every_template_is_current() {
         super::assert_current(&format!("templates/sample/{document}.json"), &run.stdout);
     }
 }
+
+/// Decisions with a why or a trade-off keep a bold title; a plain one (text only) prints
+/// as plain text, and a list of plain ones as a bullet list. A data flow of one step is
+/// a paragraph, not a numbered list of one. In the handout and the portfolio, every
+/// theme; bold read from the Markdown output, which marks the weight the page has.
+#[test]
+fn plain_decisions_are_not_bold_and_one_step_is_not_a_list() {
+    let projects = "projects:\n  - id: p\n    title: Proj\n    classification: tool\n    handout: true\n    data_flow: [Reads the queue and writes the ledger]\n    decisions:\n      - text: Postgres over Kafka\n        why: Fewer moving parts\n        tradeoff: Lower throughput\n      - text: Plain decision here\n  - id: q\n    title: Qroj\n    classification: tool\n    handout: true\n    data_flow: [Takes the order, Books the payment]\n    decisions:\n      - text: Only plain decision\n      - text: Another plain decision\n";
+    for theme in ["modern", "classic", "sidebar"] {
+        let t = Test::with_content("projects.yaml", projects).args(&[
+            "build",
+            "--all",
+            "--theme",
+            theme,
+            "--format",
+            "pdf,md",
+            "--date",
+            "2026-11-01",
+        ]);
+        t.run().success();
+        let read = |p: &str| std::fs::read_to_string(t.path(p)).unwrap();
+        let handouts = read("dist/all/case-studies/p.md") + &read("dist/all/case-studies/q.md");
+        for (name, md) in [
+            ("handouts", handouts),
+            ("portfolio", read("dist/all/portfolio.md")),
+        ] {
+            let at = |s: &str| {
+                md.find(s)
+                    .unwrap_or_else(|| panic!("{theme} {name}: no {s:?} in\n{md}"))
+            };
+            at("**Postgres over Kafka**");
+            at("Why: Fewer moving parts");
+            // Plain: no bold, no list marker of its own.
+            at("\nPlain decision here\n");
+            assert!(
+                !md.contains("**Plain decision here"),
+                "{theme} {name}\n{md}"
+            );
+            // One step: a paragraph.
+            at("\nReads the queue and writes the ledger\n");
+            assert!(!md.contains("1. Reads"), "{theme} {name}\n{md}");
+            // Two steps and all-plain decisions: lists.
+            at("1. Takes the order\n");
+            at("2. Books the payment\n");
+            at("- Only plain decision\n");
+            assert!(
+                !md.contains("**Only plain decision"),
+                "{theme} {name}\n{md}"
+            );
+        }
+        let pdf = text(&t.path("dist/all/case-studies/p.pdf"));
+        assert!(
+            pdf.contains("Reads the queue and writes the ledger"),
+            "{pdf}"
+        );
+        assert!(
+            !pdf.contains("1. Reads") && !pdf.contains("1.\nReads"),
+            "{pdf}"
+        );
+    }
+}

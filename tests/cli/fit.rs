@@ -278,3 +278,208 @@ fn a_cv_that_fills_under_half_its_page_is_a_warning_that_says_why() {
 ",
         );
 }
+
+/// A project with every write-up field, each paragraph `n` sentences long; each field's
+/// text says which field it is (`The scope work...`, `Roadmap point 1...`).
+fn every_field(id: &str, n: usize) -> String {
+    let para = |field: &str| {
+        vec![format!("The {field} work covered queues, ledgers, retries and the careful review of every change before it shipped."); n].join(" ")
+    };
+    let mut y = format!(
+        "  - id: {id}\n    title: Project {id}\n    classification: production system\n    handout: true\n    highlights: [Cut latency by half, Ran the migration]\n    thesis: One ledger beats five.\n"
+    );
+    for f in ["scope", "problem", "rationale", "scale", "outcome"] {
+        y += &format!("    {f}: {}\n", para(f));
+    }
+    y += &format!(
+        "    architecture:\n      overview: {}\n      style: modular monolith\n      modules:\n        - {{name: api, description: Takes the orders.}}\n        - {{name: ledger, description: Books the money.}}\n",
+        para("architecture")
+    );
+    y += "    data_flow:\n";
+    for i in 1..=5 {
+        y += &format!("      - Flow step {i} moves the order along and records what it did.\n");
+    }
+    y += "    decisions:\n";
+    for i in 1..=3 {
+        y += &format!(
+            "      - text: Decision {i}\n        why: {}\n        tradeoff: Slower writes.\n",
+            para("why")
+        );
+    }
+    for f in ["performance", "scalability", "roadmap"] {
+        y += &format!("    {f}:\n");
+        for i in 1..=4 {
+            y += &format!("      - {f} point {i}, and what it came to in the end.\n");
+        }
+    }
+    y += "    postmortem:\n";
+    for i in 1..=2 {
+        y += &format!(
+            "      - {{issue: Incident {i} took the ledger down, fix: Fixed it with a check., lesson: Check first.}}\n"
+        );
+    }
+    y += "    metrics:\n      - {value: 50%, label: less latency}\n      - {value: 3x, label: more throughput}\n";
+    y += &format!(
+        "    sections:\n      - heading: Team\n        text: {}\n",
+        para("team")
+    );
+    y
+}
+
+/// A marker of each write-up field in the text every_field writes, by field name.
+const FIELD_MARKS: &[(&str, &str)] = &[
+    ("thesis", "One ledger beats five."),
+    ("scope", "The scope work"),
+    ("problem", "The problem work"),
+    ("architecture", "The architecture work"),
+    ("rationale", "The rationale work"),
+    ("data_flow", "Flow step 2"),
+    ("decisions", "Decision 3"),
+    ("scale", "The scale work"),
+    ("performance", "performance point 1"),
+    ("scalability", "scalability point 1"),
+    ("postmortem", "Incident 2 took"),
+    ("metrics", "more throughput"),
+    ("outcome", "The outcome work"),
+    ("roadmap", "roadmap point 1"),
+    ("sections", "The team work"),
+];
+
+fn flat(pdf: &std::path::Path) -> String {
+    text(pdf).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A handout prints every write-up field the project has, in the portfolio's order; one
+/// that runs past two pages loses its least important parts first, and says which.
+#[test]
+fn a_long_handout_is_fitted_to_two_pages_by_priority() {
+    let content = |profiles: &str| {
+        Test::new().file(
+            "content/all.yaml",
+            &format!(
+                "person: {{name: Ada Example, headline: Engineer}}\nprojects:\n{}{profiles}",
+                every_field("big", 10)
+            ),
+        )
+    };
+    // As written, it runs to three pages.
+    let t = content("profiles:\n  all:\n    documents:\n      case-study: {fit: false}\n").args(&[
+        "build",
+        "case-study",
+        "--date",
+        "2026-11-01",
+    ]);
+    t.run().success().stderr_has("runs to 3 pages");
+    let pdf = t.path("dist/all/case-studies/big.pdf");
+    assert_eq!(pages(&pdf), 3);
+    let whole = flat(&pdf);
+    // Every field, in the portfolio's order.
+    let mut at = 0;
+    for (field, mark) in FIELD_MARKS {
+        let found = whole[at..]
+            .find(mark)
+            .unwrap_or_else(|| panic!("{field} ({mark:?}) missing or out of order:\n{whole}"));
+        at += found;
+    }
+
+    // Fitted (the default): two pages, the least important parts gone.
+    let t = content("").args(&["build", "case-study", "--date", "2026-11-01"]);
+    t.run().success().stderr_is(
+        "warning: the handout `big` of profile `all`: dropped `roadmap`, `scalability`, `performance`, `sections`, `scale` (the least important parts of its write-up) to fit 2 pages\n\n",
+    );
+    let pdf = t.path("dist/all/case-studies/big.pdf");
+    assert_eq!(pages(&pdf), 2);
+    let fitted = flat(&pdf);
+    for (field, mark) in FIELD_MARKS {
+        let dropped =
+            ["roadmap", "scalability", "performance", "sections", "scale"].contains(field);
+        assert_eq!(!fitted.contains(mark), dropped, "{field}:\n{fitted}");
+    }
+
+    // `resume data --typst` writes the input as it is built: fitted.
+    let t = content("").args(&[
+        "data",
+        "case-study",
+        "--project",
+        "big",
+        "--typst",
+        "typst",
+        "--date",
+        "2026-11-01",
+    ]);
+    t.run().success();
+    let data = std::fs::read_to_string(t.path("typst/templates/sample/case-study.json")).unwrap();
+    assert!(data.contains("\"key\": \"outcome\""), "{data}");
+    assert!(!data.contains("\"key\": \"roadmap\""), "{data}");
+
+    // One page asked for: more goes, least important first, and the spacing tightens.
+    let t = content("profiles:\n  all:\n    documents:\n      case-study: {pages: 1}\n").args(&[
+        "build",
+        "case-study",
+        "--date",
+        "2026-11-01",
+    ]);
+    let run = t.run().success();
+    let pdf = t.path("dist/all/case-studies/big.pdf");
+    assert_eq!(pages(&pdf), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("warning: the handout `big` of profile `all`: dropped `roadmap`, `scalability`, `performance`, `sections`, `scale`, "),
+        "{}",
+        run.stderr
+    );
+    let one = flat(&pdf);
+    for mark in [
+        "The problem work",
+        "The architecture work",
+        "Decision 3",
+        "The outcome work",
+    ] {
+        assert!(one.contains(mark), "{mark}:\n{one}");
+    }
+}
+
+/// A short project's handout prints every field it has, and nothing is reported.
+#[test]
+fn a_short_handout_prints_every_field_it_has() {
+    let t = Test::new()
+        .file(
+            "content/all.yaml",
+            &format!(
+                "person: {{name: Ada Example, headline: Engineer}}\nprojects:\n{}",
+                every_field("small", 1)
+            ),
+        )
+        .args(&["build", "case-study", "--date", "2026-11-01"]);
+    t.run().success().stderr_is("");
+    let pdf = t.path("dist/all/case-studies/small.pdf");
+    assert!(pages(&pdf) <= 2);
+    let all = flat(&pdf);
+    for (field, mark) in FIELD_MARKS {
+        assert!(all.contains(mark), "{field} ({mark:?}) missing:\n{all}");
+    }
+}
+
+/// A handout whose essentials alone run past its pages prints whole: nothing is dropped
+/// for nothing, and the page count is the warning.
+#[test]
+fn a_handout_too_long_even_without_its_extras_prints_whole() {
+    let long =
+        vec!["The problem was long and hard and took a great many words to tell."; 400].join(" ");
+    let t = Test::new()
+        .file(
+            "content/all.yaml",
+            &format!("person: {{name: Ada Example, headline: Engineer}}\nprojects:\n  - id: huge\n    title: Huge\n    roadmap: [Next the queue]\n    problem: {long}\n"),
+        )
+        .args(&["build", "case-study", "--date", "2026-11-01"]);
+    let run = t.run().success();
+    let pdf = t.path("dist/all/case-studies/huge.pdf");
+    let n = pages(&pdf);
+    assert!(n > 2, "{n}");
+    assert!(!run.stderr.contains("dropped"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("runs to {n} pages")),
+        "{}",
+        run.stderr
+    );
+    assert!(flat(&pdf).contains("Next the queue"));
+}

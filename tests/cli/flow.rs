@@ -1,5 +1,5 @@
-//! Page flow (issue #15, item 1): every document of the example content and of every
-//! test corpus, in every theme, built `--all --verbose`, read back from the fill report
+//! Page flow (issue #15, item 1): every document of the example content, of every test
+//! corpus and of the JSON Resume and RenderCV imports of tests/convert, in every theme, built `--all --verbose`, read back from the fill report
 //! (`filled 92% 41%+ 88%`, see `resume build --help`) and from `pdftotext`:
 //!
 //! - no page but the last is less than 60% filled, unless the next page starts where an
@@ -63,6 +63,32 @@ fn profile_page_pages_flow() {
 #[test]
 fn case_study_index_pages_flow() {
     flows("case-study-index", &corpus("case-study-index"));
+}
+
+#[test]
+fn jsonresume_import_pages_flow() {
+    let t = imported("jsonresume", "jsonresume-full.json");
+    flows("jsonresume-import", &t.path("content"));
+}
+
+#[test]
+fn rendercv_import_pages_flow() {
+    let t = imported("rendercv", "rendercv-full.yaml");
+    flows("rendercv-import", &t.path("content"));
+}
+
+/// A scratch folder with `tests/convert/<file>` imported into its `content/`.
+fn imported(format: &str, file: &str) -> Test {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/convert")
+        .join(file);
+    let t = Test::new().file(file, &std::fs::read_to_string(fixture).unwrap());
+    Test::new()
+        .args(&["import", format, t.path(file).to_str().unwrap(), "--into"])
+        .args(&[t.path("content").to_str().unwrap()])
+        .run()
+        .success();
+    t
 }
 
 #[test]

@@ -162,3 +162,48 @@ fn a_right_to_left_cv_builds_in_the_sidebar_theme_on_one_page() {
         assert!(printed(&text, want), "no `{want}` in:\n{text}");
     }
 }
+
+/// One precision per document: `dates: day` prints days only when every date shown has
+/// one, so a column never mixes `1 Sep 2018 – 31 Mar 2022` with `Apr 2022 – present`;
+/// a duration only where both ends have a month.
+#[test]
+fn a_document_prints_its_dates_at_one_precision() {
+    let roles = |second_start: &str| {
+        format!(
+            "experience:\n  - id: a\n    title: Engineer\n    organization: Acme\n    start: 2018-09-01\n    end: 2022-03-31\n    highlights: [Built the ledger]\n  - id: b\n    title: Senior Engineer\n    organization: Beta\n    start: {second_start}\n    highlights: [Ran the platform]\n  - id: c\n    title: Intern\n    organization: Gamma\n    start: 2016\n    end: 2017-06\n    highlights: [Wrote tests]\n"
+        )
+    };
+    let build = |design: &str, start: &str| {
+        let t = Test::with_content("experience.yaml", &roles(start))
+            .file("content/design.yaml", design)
+            .args(&["build", "cv", "--date", "2026-11-01"]);
+        t.run().success();
+        text(&t.path("dist/all/cv.pdf"))
+    };
+    // The default, and `day` over a role dated to the month: all to the month.
+    for design in ["design: {}\n", "design:\n  dates: day\n"] {
+        let cv = build(design, "2022-04");
+        assert!(cv.contains("Sep 2018 – Mar 2022"), "{design}{cv}");
+        assert!(cv.contains("Apr 2022 – present"), "{design}{cv}");
+        assert!(!cv.contains("1 Sep 2018"), "{design}{cv}");
+        assert!(!cv.contains("31 Mar 2022"), "{design}{cv}");
+    }
+    // `day` where every date shown has a day: days.
+    let all_days = "experience:\n  - id: a\n    title: Engineer\n    organization: Acme\n    start: 2018-09-01\n    end: 2022-03-31\n    highlights: [Built the ledger]\n  - id: b\n    title: Senior Engineer\n    organization: Beta\n    start: 2022-04-01\n    highlights: [Ran the platform]\n";
+    let t = Test::with_content("experience.yaml", all_days)
+        .file("content/design.yaml", "design:\n  dates: day\n")
+        .args(&["build", "cv", "--date", "2026-11-01"]);
+    t.run().success();
+    let cv = text(&t.path("dist/all/cv.pdf"));
+    assert!(cv.contains("1 Sep 2018 – 31 Mar 2022"), "{cv}");
+    assert!(cv.contains("1 Apr 2022 – present"), "{cv}");
+    // Years only: no months anywhere.
+    let cv = build("design:\n  dates: year\n", "2022-04");
+    assert!(cv.contains("2018 – 2022"), "{cv}");
+    assert!(!cv.contains("Sep"), "{cv}");
+    // A duration needs both ends to the month: the intern's `2016 – Jun 2017` has none.
+    let cv = build("design: {}\n", "2022-04");
+    assert!(cv.contains("3 yrs 7 mos"), "{cv}");
+    assert!(cv.contains("2016 – Jun 2017"), "{cv}");
+    assert!(!cv.contains("1 yr"), "{cv}");
+}

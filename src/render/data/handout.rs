@@ -18,10 +18,122 @@ use crate::select::Selection;
 /// Words of write-up below which an entry gets no handout unless asked for.
 pub const MIN_WORDS: usize = 60;
 
-/// One handout: its id (the file name) and its data.
+/// One handout: its id (the file name), its data, and the parts of its write-up that may
+/// go to fit its pages, least important first (a project's; a case study has none).
 pub struct Handout {
     pub id: String,
     pub data: Value,
+    pub removals: Vec<Part>,
+}
+
+/// A part of a project's write-up: its key in the data and the content field it prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    pub key: &'static str,
+    pub field: &'static str,
+}
+
+/// The parts of a project's write-up that may go to fit a handout's pages, least
+/// important first. The problem, the architecture, the decisions and the outcome, and
+/// the highlights above them, always stay: they are the case.
+pub const HANDOUT_DROP: &[Part] = &[
+    Part {
+        key: "roadmap",
+        field: "roadmap",
+    },
+    Part {
+        key: "scalability",
+        field: "scalability",
+    },
+    Part {
+        key: "performance",
+        field: "performance",
+    },
+    Part {
+        key: "sections",
+        field: "sections",
+    },
+    Part {
+        key: "scale",
+        field: "scale",
+    },
+    Part {
+        key: "postmortem",
+        field: "postmortem",
+    },
+    Part {
+        key: "data_flow",
+        field: "data_flow",
+    },
+    Part {
+        key: "rationale",
+        field: "rationale",
+    },
+    Part {
+        key: "scope",
+        field: "scope",
+    },
+    Part {
+        key: "thesis",
+        field: "thesis",
+    },
+    Part {
+        key: "figures",
+        field: "figures",
+    },
+    Part {
+        key: "project_metrics",
+        field: "metrics",
+    },
+];
+
+impl Handout {
+    /// The data with the first `drop` removals made, spacing tightened `tighten` steps.
+    pub fn apply(&self, drop: usize, tighten: u8) -> Value {
+        let gone = &self.removals[..drop.min(self.removals.len())];
+        let mut data = self.data.clone();
+        if let Some(parts) = data["project"]["parts"].as_array_mut() {
+            parts.retain(|p| !gone.iter().any(|g| p["key"] == g.key));
+        }
+        data["fit"] = json!({ "tighten": tighten });
+        data
+    }
+
+    /// What fitting took out, as warning lines: `dropped `roadmap`, `scalability` (...)
+    /// to fit 2 pages`, and the spacing tightened.
+    pub fn describe(&self, drop: usize, tighten: u8, budget: usize) -> Vec<String> {
+        let target = if budget == 1 {
+            "one page".to_owned()
+        } else {
+            format!("{budget} pages")
+        };
+        let mut out = Vec::new();
+        let gone = &self.removals[..drop.min(self.removals.len())];
+        if !gone.is_empty() {
+            let list: Vec<String> = gone.iter().map(|p| format!("`{}`", p.field)).collect();
+            out.push(format!(
+                "dropped {} (the least important parts of its write-up) to fit {target}",
+                list.join(", ")
+            ));
+        }
+        if tighten > 0 {
+            out.push(format!(
+                "tightened the spacing {tighten} step{} of {} to fit {target}",
+                if tighten == 1 { "" } else { "s" },
+                crate::render::fit::MAX_TIGHTEN
+            ));
+        }
+        out
+    }
+}
+
+impl crate::render::fit::Draft for Handout {
+    fn removals(&self) -> usize {
+        self.removals.len()
+    }
+    fn apply(&self, drop: usize, tighten: u8) -> Value {
+        Handout::apply(self, drop, tighten)
+    }
 }
 
 /// The handouts of a selection; with `only`, just those ids (asked for by name, so made
@@ -53,13 +165,25 @@ pub fn handouts(
             .map(|c| json!({ "id": c.entry.id.value, "title": c.entry.title, "kind": ctx.kind(c.entry.kind.as_ref()) }))
             .collect();
         let title = format!("{} — {}", person.name, p.entry.title);
+        let project = ctx.project_full(p);
+        let has = |key: &str| {
+            project["parts"]
+                .as_array()
+                .is_some_and(|parts| parts.iter().any(|x| x["key"] == key))
+        };
+        let removals = HANDOUT_DROP
+            .iter()
+            .filter(|r| has(r.key))
+            .copied()
+            .collect();
         out.push(Handout {
             id: p.entry.id.value.clone(),
+            removals,
             data: ctx.document(
                 &title,
                 json!({
                     "kind": "project",
-                    "project": ctx.project_full(p),
+                    "project": project,
                     "related": related,
                 }),
             ),
@@ -79,6 +203,7 @@ pub fn handouts(
         }));
         out.push(Handout {
             id: c.id.value.clone(),
+            removals: Vec::new(),
             data: ctx.document(
                 &title,
                 json!({

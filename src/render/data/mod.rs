@@ -66,7 +66,9 @@ impl<'a> Ctx<'a> {
         );
         let precision = match design.dates {
             Some(DateStyle::Year) => Precision::Year,
-            Some(DateStyle::Day) => Precision::Day,
+            // Days only when every date shown has one: a column of dates never mixes
+            // `1 Sep 2018 – 31 Mar 2022` with `Apr 2022 – present`.
+            Some(DateStyle::Day) if all_have_days(sel) => Precision::Day,
             _ => Precision::Month,
         };
         Ctx {
@@ -383,6 +385,24 @@ impl<'a> Ctx<'a> {
             .or_else(|| built_in(name).and_then(|b| b.layout))
             .unwrap_or(Layout::Dated)
     }
+}
+
+/// Whether every date of the entries a selection shows is written to the day.
+fn all_have_days(sel: &Selection) -> bool {
+    fn days<T: Subject>(shown: &[Chosen<T>]) -> bool {
+        shown.iter().all(|c| {
+            let (start, end) = c.entry.dates();
+            start.into_iter().chain(end).all(|d| d.day.is_some())
+        })
+    }
+    days(&sel.experience.shown)
+        && days(&sel.volunteer.shown)
+        && days(&sel.projects.shown)
+        && days(&sel.case_studies.shown)
+        && days(&sel.education.shown)
+        && days(&sel.certifications.shown)
+        && days(&sel.writing.shown)
+        && sel.lists.iter().all(|l| days(&l.shown))
 }
 
 /// The figures (and photo) in a document's data that have no alt text, as the content

@@ -82,7 +82,8 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
     let mut handouts_found = args.projects.is_empty();
     for rules in profiles {
         let name = rules.name.as_str();
-        let selection = select::select(&content, rules, &extra, args.options.private);
+        let (content, rules) = content.in_language(rules);
+        let selection = select::select(content, rules, &extra, args.options.private);
         warn_unprinted(&selection, &files);
         for &document in &documents {
             let info = data::BuildInfo {
@@ -91,14 +92,14 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
                 content_root: &content_root,
                 theme: args.options.theme,
             };
-            let jobs = jobs(args, document, &selection, &content, &info);
+            let jobs = jobs(args, document, &selection, content, &info);
             handouts_found |= document == Document::CaseStudy && !jobs.is_empty();
             warn_emptied(&selection, document, name, &files);
             let holds = holds(&selection);
             tasks.extend(jobs.into_iter().map(|(path, job)| Task {
                 holds: holds.clone(),
                 problems: if accessible {
-                    missing_alt(&job, &content, &info)
+                    missing_alt(&job, content, &info)
                 } else {
                     Vec::new()
                 },

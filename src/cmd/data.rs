@@ -19,6 +19,7 @@ pub fn run(args: &DataArgs) -> Result<(), Reported> {
     let extra = shared::command_line_filter(&args.selectors, &content, &mut files)?;
     let rules = shared::one_profile(&content, args.profile.as_deref(), "whose data to print")
         .map_err(fail)?;
+    let (content, rules) = content.in_language(rules);
     let selection = select::select(&content, rules, &extra, args.options.private);
     let content_root = shared::content_root(&loaded.dir);
     let info = BuildInfo {

@@ -17,6 +17,7 @@ pub fn run(args: &ExportArgs) -> Result<(), Reported> {
         "whose selection to export",
     )
     .map_err(fail)?;
+    let (content, rules) = content.in_language(rules);
     let selection = select::select(&content, rules, &extra, args.private);
     let value = match args.format {
         ExportFormat::Jsonresume => convert::jsonresume::export(&selection, &content),

@@ -30,7 +30,8 @@ pub fn run(args: &ListArgs) -> Result<(), Reported> {
         if i > 0 {
             out.push('\n');
         }
-        let sel = select::select(&content, rules, &extra, false);
+        let (content, rules) = content.in_language(rules);
+        let sel = select::select(content, rules, &extra, false);
         explain(&sel, args.bullets, &mut out);
         if let Some((world, content_root)) = &mut world {
             let info = data::BuildInfo {

@@ -50,6 +50,17 @@ impl Node {
     }
 
     /// The text of a scalar.
+    /// The value of `key` in a mapping.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.kind {
+            Kind::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| matches!(&k.kind, Kind::Scalar { text, .. } if text == key))
+                .map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
     pub fn scalar_text(&self) -> Option<String> {
         match &self.kind {
             Kind::Scalar { text, .. } => Some(text.clone()),

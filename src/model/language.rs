@@ -4,7 +4,7 @@
 //! plain text; these are the rules for the tags and the choice.
 
 /// The ISO 639-1 codes: the first part of a language tag (`de` in `de-AT`).
-const ISO_639_1: &[&str] = &[
+pub const ISO_639_1: &[&str] = &[
     "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg",
     "bh", "bi", "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv",
     "cy", "da", "de", "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi",

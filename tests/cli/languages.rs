@@ -121,3 +121,39 @@ fn without_profiles_in_other_languages_the_content_language_is_read() {
     let de = text(&t.path("dist/all/cv.pdf"));
     assert!(de.contains("Entwicklerin"), "{de}");
 }
+
+#[test]
+fn a_latin_paragraph_in_a_right_to_left_cv_ends_with_its_full_stop() {
+    let t = Test::new()
+        .file(
+            "content/cv.yaml",
+            "person:
+  name: Layla Haddad
+  headline: مهندسة برمجيات
+  summary: I build ledgers that balance. Every number is **explained**.
+experience:
+  - id: acme
+    title: مهندسة
+    organization: Acme
+    start: 2020-01
+    highlights:
+      - Cut p99 latency by 40 percent.
+      - خفض زمن الاستجابة.
+design: {locale: ar}
+",
+        )
+        .args(&["build", "cv", "--date", "2026-11-01"]);
+    t.run().success();
+    // Without the marks pdftotext puts around runs of another direction.
+    let cv: String = text(&t.path("dist/all/cv.pdf"))
+        .chars()
+        .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'))
+        .collect();
+    // Set left to right, the full stop comes last, not at the left end of the line.
+    assert!(
+        cv.contains("I build ledgers that balance. Every number is explained."),
+        "{cv}"
+    );
+    assert!(cv.contains("Cut p99 latency by 40 percent."), "{cv}");
+    assert!(!cv.lines().any(|l| l.starts_with(".I") || l.starts_with(".Cut")), "{cv}");
+}

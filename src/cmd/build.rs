@@ -832,7 +832,7 @@ fn missing_glyphs(
                 .iter()
                 .map(|(script, fonts)| match script {
                     Some(script) => format!("for {script}: {fonts}"),
-                    None => format!("{fonts}"),
+                    None => fonts.to_string(),
                 })
                 .collect();
             let (it, boxes) = if chars.len() == 1 {

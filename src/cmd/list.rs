@@ -40,7 +40,7 @@ pub fn run(args: &ListArgs) -> Result<(), Reported> {
                 content_root,
                 theme: None,
             };
-            let draft = data::cv_draft(&sel, &content, &info);
+            let draft = data::cv_draft(&sel, content, &info);
             let budget = rules.documents.get("cv").map_or(1, |d| d.pages);
             let fitted =
                 fit::fit(world, "cv.typ", &draft, budget, None, &mut files).map_err(|diags| {

@@ -43,7 +43,11 @@ pub fn schema() -> Value {
                 "additionalProperties": { "type": "string", "minLength": 1 }
             }),
         );
-        if let Some(text) = defs.get_mut("Text").and_then(|t| t.get_mut("anyOf")).and_then(Value::as_array_mut) {
+        if let Some(text) = defs
+            .get_mut("Text")
+            .and_then(|t| t.get_mut("anyOf"))
+            .and_then(Value::as_array_mut)
+        {
             let one = json!({ "anyOf": text.clone() });
             text.push(json!({
                 "type": "object",

@@ -289,7 +289,8 @@ impl<'a> De<'a> {
         if !tags.iter().any(|t| is_language_tag(t)) {
             return Ok(*self);
         }
-        if let Some(((key, _), tag)) = entries.iter().zip(&tags).find(|(_, t)| !is_language_tag(t)) {
+        if let Some(((key, _), tag)) = entries.iter().zip(&tags).find(|(_, t)| !is_language_tag(t))
+        {
             return Err(Error::new(
                 key.span,
                 format!("`{tag}` is not a language tag"),
@@ -548,7 +549,8 @@ impl<'de> Deserializer<'de> for De<'_> {
                 if TEXT_SHORTHAND.contains(&name)
                     && self.by_language()
                     && !entries.iter().any(|(k, _)| {
-                        k.scalar_text().is_some_and(|t| fields.contains(&t.as_str()))
+                        k.scalar_text()
+                            .is_some_and(|t| fields.contains(&t.as_str()))
                     }) =>
             {
                 match fields.first() {

@@ -92,15 +92,28 @@ pub fn load_with(dir: &Path, strict: bool) -> Result<Loaded, Diag> {
     }
     let default = content_language(&loaded.files, &ids);
     let language = de::Language::new(&default, &default);
-    let Some(content) = read_in(&language, &loaded.files, &ids, &canonical, &mut loaded.diags)
-    else {
+    let Some(content) = read_in(
+        &language,
+        &loaded.files,
+        &ids,
+        &canonical,
+        &mut loaded.diags,
+    ) else {
         return Ok(loaded);
     };
     loaded.content = content;
     if language.used.get()
         && let Some(content) = &mut loaded.content
     {
-        translate(content, &language, &loaded.files, &ids, &canonical, strict, &mut loaded.diags);
+        translate(
+            content,
+            &language,
+            &loaded.files,
+            &ids,
+            &canonical,
+            strict,
+            &mut loaded.diags,
+        );
     }
     if loaded.diags.iter().any(Diag::is_error) {
         loaded.content = None;
@@ -123,7 +136,15 @@ fn read_in(
     let mut total = (0, 0);
     for &id in ids {
         if let Some(file) = files.get(id)
-            && !load_file(&file.text, id, &mut total, &mut merged, &mut failed, diags, language)
+            && !load_file(
+                &file.text,
+                id,
+                &mut total,
+                &mut merged,
+                &mut failed,
+                diags,
+                language,
+            )
         {
             return None;
         }

@@ -977,9 +977,10 @@ fn jsonresume_meta_language_is_the_locale_both_ways() {
         "work": [{ "name": "Acme", "position": "Engenheira", "startDate": "2021-05" }],
         "meta": { "language": "pt-br" }
     });
-    let t = Test::new()
-        .file("in.json", &doc.to_string())
-        .args(&["import", "jsonresume", "in.json"]);
+    let t =
+        Test::new()
+            .file("in.json", &doc.to_string())
+            .args(&["import", "jsonresume", "in.json"]);
     t.run().success();
     let design = std::fs::read_to_string(t.path("content/design.yaml")).unwrap();
     assert!(design.contains("locale: pt-BR"), "{design}");
@@ -1002,7 +1003,8 @@ fn jsonresume_meta_language_is_the_locale_both_ways() {
     assert_eq!(out["meta"]["language"], "pt-BR");
 
     // A language with no built-in locale is named and left out.
-    let doc = json!({ "basics": { "name": "K", "label": "Engineer" }, "meta": { "language": "tlh" } });
+    let doc =
+        json!({ "basics": { "name": "K", "label": "Engineer" }, "meta": { "language": "tlh" } });
     let run = Test::new()
         .file("in.json", &doc.to_string())
         .args(&["import", "jsonresume", "in.json"])

@@ -33,12 +33,10 @@ profiles:
 
 #[test]
 fn one_source_builds_a_cv_per_language() {
-    let t = Test::new().file("content/cv.yaml", CONTENT).args(&[
-        "build",
-        "cv",
-        "--date",
-        "2026-11-01",
-    ]);
+    let t =
+        Test::new()
+            .file("content/cv.yaml", CONTENT)
+            .args(&["build", "cv", "--date", "2026-11-01"]);
     t.run().success();
     let en = text(&t.path("dist/backend/cv.pdf"));
     let de = text(&t.path("dist/backend-de/cv.pdf"));
@@ -49,7 +47,10 @@ fn one_source_builds_a_cv_per_language() {
         "Cut p99 latency by 40%",
         "Led the migration to Postgres",
     ] {
-        assert!(en.contains(want), "{want} missing from the English CV:\n{en}");
+        assert!(
+            en.contains(want),
+            "{want} missing from the English CV:\n{en}"
+        );
     }
     for want in [
         "Backend-Entwicklerin",
@@ -60,7 +61,10 @@ fn one_source_builds_a_cv_per_language() {
         "Led the migration to Postgres",
         "BERUFSERFAHRUNG",
     ] {
-        assert!(de.contains(want), "{want} missing from the German CV:\n{de}");
+        assert!(
+            de.contains(want),
+            "{want} missing from the German CV:\n{de}"
+        );
     }
     for english in ["Backend engineer", "Staff engineer", "Cut p99"] {
         assert!(!de.contains(english), "{english} in the German CV:\n{de}");
@@ -155,5 +159,9 @@ design: {locale: ar}
         "{cv}"
     );
     assert!(cv.contains("Cut p99 latency by 40 percent."), "{cv}");
-    assert!(!cv.lines().any(|l| l.starts_with(".I") || l.starts_with(".Cut")), "{cv}");
+    assert!(
+        !cv.lines()
+            .any(|l| l.starts_with(".I") || l.starts_with(".Cut")),
+        "{cv}"
+    );
 }

@@ -124,3 +124,19 @@ pub fn suggest(c: char) -> (Option<&'static str>, &'static str) {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::suggest;
+
+    #[test]
+    fn fonts_are_suggested_by_script() {
+        assert_eq!(suggest('字').0, Some("Chinese, Japanese and Korean"));
+        assert_eq!(suggest('한').0, Some("Korean"));
+        assert_eq!(suggest('ب').1, "Noto Naskh Arabic, Noto Sans Arabic, Amiri");
+        assert_eq!(suggest('ह').1, "Noto Sans Devanagari");
+        assert_eq!(suggest('ש').0, Some("Hebrew"));
+        assert_eq!(suggest('ก').1, "Noto Sans Thai");
+        assert_eq!(suggest('\u{10900}').0, None);
+    }
+}

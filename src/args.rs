@@ -22,7 +22,7 @@ pub enum Command {
     /// Build documents into PDFs: `<out>/<profile>/cv.pdf`.
     Build(BuildArgs),
     /// Check the content without rendering, and summarise it.
-    Check(ContentArgs),
+    Check(CheckArgs),
     /// Print the JSON Schema of content files (for editor completion and checks).
     Schema,
     /// Print the JSON data a document's template receives (the template contract).
@@ -217,6 +217,16 @@ pub struct ContentArgs {
         env = "RESUME_CONTENT"
     )]
     pub content: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub content: ContentArgs,
+    /// Fail when a text lacks the language of a profile that prints it (text by
+    /// language: `summary: {en: ..., de: ...}`), instead of warning.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]

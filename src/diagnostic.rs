@@ -157,6 +157,11 @@ impl SourceFiles {
         self.files.get(id as usize)
     }
 
+    /// The files with their ids.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, &SourceFile)> {
+        self.files.iter().enumerate().map(|(i, f)| (i as u32, f))
+    }
+
     /// Prints diagnostics to stderr, with colour when stderr is a terminal.
     pub fn emit(&self, diags: &[Diag]) {
         if crate::out::holding() {

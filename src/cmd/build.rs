@@ -82,7 +82,8 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
     let mut handouts_found = args.projects.is_empty();
     for rules in profiles {
         let name = rules.name.as_str();
-        let selection = select::select(&content, rules, &extra, args.options.private);
+        let (content, rules) = content.in_language(rules);
+        let selection = select::select(content, rules, &extra, args.options.private);
         warn_unprinted(&selection, &files);
         for &document in &documents {
             let info = data::BuildInfo {
@@ -91,14 +92,14 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
                 content_root: &content_root,
                 theme: args.options.theme,
             };
-            let jobs = jobs(args, document, &selection, &content, &info);
+            let jobs = jobs(args, document, &selection, content, &info);
             handouts_found |= document == Document::CaseStudy && !jobs.is_empty();
             warn_emptied(&selection, document, name, &files);
             let holds = holds(&selection);
             tasks.extend(jobs.into_iter().map(|(path, job)| Task {
                 holds: holds.clone(),
                 problems: if accessible {
-                    missing_alt(&job, &content, &info)
+                    missing_alt(&job, content, &info)
                 } else {
                     Vec::new()
                 },
@@ -314,20 +315,16 @@ impl Worker<'_> {
             }
         };
         warnings.extend(rendered.warnings.iter().cloned());
+        // A character no font has would print as an empty box: the document is not
+        // written, and each such character is named where the content has it.
         if !rendered.missing.is_empty() {
-            let chars: Vec<String> = rendered
-                .missing
-                .iter()
-                .map(|c| format!("`{c}` (U+{:04X})", u32::from(*c)))
-                .collect();
-            warnings.push(
-                Diag::warning(format!(
-                    "`{}`: no font has {}; they print as empty boxes",
-                    report.path.display(),
-                    chars.join(", ")
-                ))
-                .hint("put a font that has them in a `fonts/` folder beside `content/` (the README names free ones), or use the fonts installed on this machine with `--system-fonts`"),
-            );
+            let mut diags = missing_glyphs(&rendered.missing, &report.path, &self.files);
+            diags.push(Diag::error(format!(
+                "`{}` of profile `{profile}` could not be built; it was not written",
+                report.path.display()
+            )));
+            report.stderr = self.files.text(&[warnings, diags].concat());
+            return report;
         }
         if document == Document::CaseStudy && rendered.pages > 2 {
             warnings.push(
@@ -857,6 +854,76 @@ fn pdf_standards(list: &[PdfStandard]) -> Result<typst_pdf::PdfStandards, Diag> 
 /// An accessible PDF (PDF/UA-1) needs alt text on every image: each figure of the
 /// document's data that has none is an error at its place in the content, found before
 /// anything is laid out.
+/// The errors for characters no font of the build has: one for each content value that
+/// holds some (the first that does; a character in no value comes from a template or a
+/// label), naming them in the order written, with fonts that have them.
+fn missing_glyphs(
+    missing: &std::collections::BTreeSet<char>,
+    path: &Path,
+    files: &SourceFiles,
+) -> Vec<Diag> {
+    let roots: Vec<_> = files
+        .iter()
+        .filter(|(_, f)| f.name.ends_with(".yaml") || f.name.ends_with(".yml"))
+        .filter_map(|(id, f)| crate::load::yaml::parse_content(&f.text, id).ok().flatten())
+        .collect();
+    let mut groups: Vec<(Option<crate::model::Span>, Vec<char>)> = Vec::new();
+    for &c in missing {
+        let place = roots.iter().find_map(|root| root.find_char(c));
+        match groups.iter_mut().find(|(p, _)| *p == place) {
+            Some((_, chars)) => chars.push(c),
+            None => groups.push((place, vec![c])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(place, mut chars)| {
+            if let Some(span) = place
+                && let Some(file) = files.get(span.file)
+            {
+                let written = &file.text[file.byte_range(span)];
+                chars.sort_by_key(|c| written.find(*c));
+            }
+            let named: Vec<String> = chars
+                .iter()
+                .map(|c| format!("`{c}` (U+{:04X})", u32::from(*c)))
+                .collect();
+            let mut suggested: Vec<(Option<&str>, &str)> = Vec::new();
+            for &c in &chars {
+                let s = render::fonts::suggest(c);
+                if !suggested.contains(&s) {
+                    suggested.push(s);
+                }
+            }
+            let fonts: Vec<String> = suggested
+                .iter()
+                .map(|(script, fonts)| match script {
+                    Some(script) => format!("for {script}: {fonts}"),
+                    None => fonts.to_string(),
+                })
+                .collect();
+            let (it, boxes) = if chars.len() == 1 {
+                ("it", "it would print as an empty box")
+            } else {
+                ("them", "they would print as empty boxes")
+            };
+            let diag = Diag::error(format!(
+                "no font has {}, which `{}` prints; {boxes}",
+                named.join(", "),
+                path.display()
+            ))
+            .hint(format!(
+                "fonts that have {it}, {}; put one in a `fonts/` folder beside `content/`, or use the fonts installed on this machine with `--system-fonts`",
+                fonts.join("; ")
+            ));
+            match place {
+                Some(span) => diag.at(span),
+                None => diag,
+            }
+        })
+        .collect()
+}
+
 fn missing_alt(job: &Job, content: &crate::model::Content, info: &data::BuildInfo) -> Vec<Diag> {
     let data = match job {
         Job::Plain(data) => data,

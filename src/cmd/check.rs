@@ -1,16 +1,16 @@
 //! `resume check`: validate the content without rendering.
 
-use super::{Reported, load_content};
-use crate::args::ContentArgs;
+use super::{Reported, load_content_with};
+use crate::args::CheckArgs;
 
-pub fn run(args: &ContentArgs) -> Result<(), Reported> {
-    let (loaded, c) = load_content(&args.content)?;
+pub fn run(args: &CheckArgs) -> Result<(), Reported> {
+    let (loaded, c) = load_content_with(&args.content.content, args.strict)?;
     let count =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let profiles: Vec<&str> = c.profiles.keys().map(String::as_str).collect();
     crate::say!(
         "{} is valid: {} files; {}, {}, {}, {}",
-        args.content.display(),
+        args.content.content.display(),
         loaded.file_count,
         count(c.experience.len(), "role", "roles"),
         count(c.projects.len(), "project", "projects"),

@@ -19,7 +19,8 @@ pub fn run(args: &DataArgs) -> Result<(), Reported> {
     let extra = shared::command_line_filter(&args.selectors, &content, &mut files)?;
     let rules = shared::one_profile(&content, args.profile.as_deref(), "whose data to print")
         .map_err(fail)?;
-    let selection = select::select(&content, rules, &extra, args.options.private);
+    let (content, rules) = content.in_language(rules);
+    let selection = select::select(content, rules, &extra, args.options.private);
     let content_root = shared::content_root(&loaded.dir);
     let info = BuildInfo {
         date,
@@ -31,7 +32,7 @@ pub fn run(args: &DataArgs) -> Result<(), Reported> {
     let data = match args.document {
         Document::CaseStudy => {
             let only: Vec<String> = args.project.iter().cloned().collect();
-            match data::handouts(&selection, &content, &info, &only)
+            match data::handouts(&selection, content, &info, &only)
                 .into_iter()
                 .next()
             {
@@ -48,7 +49,7 @@ pub fn run(args: &DataArgs) -> Result<(), Reported> {
                 }
             }
         }
-        document => shared::document_data(document, &selection, &content, &info),
+        document => shared::document_data(document, &selection, content, &info),
     };
     let Some(dir) = &args.typst else {
         crate::say!(
@@ -66,7 +67,7 @@ pub fn run(args: &DataArgs) -> Result<(), Reported> {
     let doc_rules = rules.documents.get(args.document.name());
     let data = match args.document {
         Document::Cv if doc_rules.is_none_or(|d| d.fit) => {
-            let draft = data::cv_draft(&selection, &content, &info);
+            let draft = data::cv_draft(&selection, content, &info);
             let budget = doc_rules.map_or(1, |d| d.pages);
             let fitted = fit::fit(&mut world, "cv.typ", &draft, budget, None, &mut files).map_err(
                 |diags| {

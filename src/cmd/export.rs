@@ -17,9 +17,10 @@ pub fn run(args: &ExportArgs) -> Result<(), Reported> {
         "whose selection to export",
     )
     .map_err(fail)?;
-    let selection = select::select(&content, rules, &extra, args.private);
+    let (content, rules) = content.in_language(rules);
+    let selection = select::select(content, rules, &extra, args.private);
     let value = match args.format {
-        ExportFormat::Jsonresume => convert::jsonresume::export(&selection, &content),
+        ExportFormat::Jsonresume => convert::jsonresume::export(&selection, content),
     };
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');

@@ -30,7 +30,8 @@ pub fn run(args: &ListArgs) -> Result<(), Reported> {
         if i > 0 {
             out.push('\n');
         }
-        let sel = select::select(&content, rules, &extra, false);
+        let (content, rules) = content.in_language(rules);
+        let sel = select::select(content, rules, &extra, false);
         explain(&sel, args.bullets, &mut out);
         if let Some((world, content_root)) = &mut world {
             let info = data::BuildInfo {
@@ -39,7 +40,7 @@ pub fn run(args: &ListArgs) -> Result<(), Reported> {
                 content_root,
                 theme: None,
             };
-            let draft = data::cv_draft(&sel, &content, &info);
+            let draft = data::cv_draft(&sel, content, &info);
             let budget = rules.documents.get("cv").map_or(1, |d| d.pages);
             let fitted =
                 fit::fit(world, "cv.typ", &draft, budget, None, &mut files).map_err(|diags| {

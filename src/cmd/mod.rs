@@ -51,7 +51,15 @@ pub fn fail(diag: Diag) -> Reported {
 
 /// Loads the content folder, printing every warning and error.
 pub fn load_content(dir: &std::path::Path) -> Result<(Loaded, Content), Reported> {
-    let mut loaded = load::load(dir).map_err(fail)?;
+    load_content_with(dir, false)
+}
+
+/// [`load_content`]; with `strict`, a text that lacks a profile's language is an error.
+pub fn load_content_with(
+    dir: &std::path::Path,
+    strict: bool,
+) -> Result<(Loaded, Content), Reported> {
+    let mut loaded = load::load_with(dir, strict).map_err(fail)?;
     loaded.files.emit(&loaded.diags);
     let errors = loaded.diags.iter().filter(|d| d.is_error()).count();
     match loaded.content.take() {

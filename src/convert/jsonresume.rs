@@ -9,8 +9,11 @@
 //! `publications` -> `publications`; `skills` -> skill groups (with `level`);
 //! `languages` -> `person.languages`; `interests` -> `interests`; `references` ->
 //! `references` (private); `projects` -> `projects` (`type` is the classification as
-//! typed, `entity` the organisation); `meta.lastModified` -> `updated`. Everything else is
-//! named in a warning.
+//! typed, `entity` the organisation); `meta.lastModified` -> `updated`; `meta.language` (a
+//! language tag: not in the schema, whose `meta` takes any key, but the key themes read,
+//! as jsonresume-theme-class does) -> `design.locale`, the built-in locale of that
+//! language. Everything else is named in a warning. Export writes the profile's locale
+//! back as `meta.language`.
 
 use serde_json::{Map, Value, json};
 
@@ -119,15 +122,32 @@ pub fn import(root: &Value) -> Imported {
             None
         }
     });
+    let locale = meta.str("language").and_then(|tag| match crate::locale::find(&tag) {
+        Some(locale) => Some(locale.to_owned()),
+        None => {
+            meta.warn(format!(
+                "dropped `meta.language`: `{tag}` is no built-in locale ({}); set `design.locale` to the closest and rename its labels with `design.labels`",
+                crate::locale::tags().join(", ")
+            ));
+            None
+        }
+    });
     meta.drop("canonical", "`resume` content has no canonical address");
     meta.drop("version", "`resume` content has no version");
     meta.finish(NO_PLACE);
     doc.str("$schema");
     doc.finish("not part of the JSON Resume schema");
 
+    let design = locale.map(|tag| {
+        spanned(crate::model::Design {
+            locale: Some(spanned(tag)),
+            ..Default::default()
+        })
+    });
     let content = ContentFile {
         person: Some(spanned(person)),
         updated: updated.map(spanned),
+        design,
         experience,
         volunteer,
         education,
@@ -658,7 +678,11 @@ pub fn export(sel: &Selection, content: &Content) -> Value {
             ])
         })
         .collect();
-    let meta = obj(&[("lastModified", date_json(content.updated.as_ref()))]);
+    let locale = sel.rules.design.over(&content.design).locale;
+    let meta = obj(&[
+        ("lastModified", date_json(content.updated.as_ref())),
+        ("language", json!(locale.map(|l| l.value))),
+    ]);
     obj(&[
         (
             "$schema",

@@ -86,6 +86,7 @@ pub fn check(
         design: file.design.map(|d| d.value).unwrap_or_default(),
         updated: file.updated.map(|d| d.value),
         rules: Default::default(),
+        translations: Default::default(),
     };
     check_ids(&content, diags);
     check_sections(&content, diags);

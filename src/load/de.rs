@@ -5,7 +5,7 @@
 //! as typed (`no` is text unless a field wants a bool), and hands positions to
 //! `model::Spanned` for checks made after parsing.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use serde::de::{
@@ -15,6 +15,7 @@ use serde::de::{
 
 use super::yaml::{Kind, Node};
 use crate::diagnostic::Diag;
+use crate::model::language::{best, is_language_tag};
 use crate::model::{SPANNED_FIELDS, SPANNED_NAME, Span, TEXT_OR_LIST_NAME, TEXT_SHORTHAND};
 use crate::suggest::{did_you_mean, quoted};
 
@@ -116,6 +117,30 @@ fn unknown_key(field: &str, expected: &[&str]) -> Error {
     Error::msg(format!("unknown key `{field}`")).with_hint(hint)
 }
 
+/// The language text is read in. Where the content gives text by language (a mapping
+/// from language tag to text where text is wanted), the variant for `wanted` is read,
+/// else the one for `default`, else the first; each text without a `wanted` variant is
+/// noted in `missing`.
+#[derive(Debug, Default)]
+pub struct Language {
+    pub wanted: String,
+    pub default: String,
+    /// Texts by language without a variant for `wanted`: where, and the language read.
+    pub missing: RefCell<Vec<(Span, String)>>,
+    /// Whether any text by language was read.
+    pub used: Cell<bool>,
+}
+
+impl Language {
+    pub fn new(wanted: &str, default: &str) -> Language {
+        Language {
+            wanted: wanted.to_owned(),
+            default: default.to_owned(),
+            ..Language::default()
+        }
+    }
+}
+
 /// Deserialises `T` from `node`, reporting every error in it, not just the first: after
 /// an error, the value it is about is taken out and the rest read again, until the rest
 /// reads or nothing more can be taken out. On failure, the errors and the node as written.
@@ -123,6 +148,7 @@ fn unknown_key(field: &str, expected: &[&str]) -> Error {
 pub fn every_error<'de, T: de::Deserialize<'de>>(
     node: Node,
     sink: &RefCell<Vec<Error>>,
+    lang: &Language,
 ) -> Result<T, (Vec<Error>, Node)> {
     /// Enough for any real entry; each round takes one value out.
     const ROUNDS: usize = 64;
@@ -133,7 +159,7 @@ pub fn every_error<'de, T: de::Deserialize<'de>>(
     let mut emptied: Vec<Span> = Vec::new();
     for _ in 0..ROUNDS {
         let round = RefCell::new(Vec::new());
-        let result = from_node::<T>(&rest, &round);
+        let result = from_node::<T>(&rest, &round, lang);
         {
             let mut sink = sink.borrow_mut();
             for e in round.into_inner() {
@@ -222,14 +248,16 @@ fn take_out(node: &mut Node, span: Span) -> Option<(Span, String, bool)> {
 pub fn from_node<'de, T: de::Deserialize<'de>>(
     node: &Node,
     sink: &RefCell<Vec<Error>>,
+    lang: &Language,
 ) -> Result<T, Error> {
-    T::deserialize(De { node, sink })
+    T::deserialize(De { node, sink, lang })
 }
 
 #[derive(Clone, Copy)]
 struct De<'a> {
     node: &'a Node,
     sink: &'a RefCell<Vec<Error>>,
+    lang: &'a Language,
 }
 
 impl<'a> De<'a> {
@@ -237,7 +265,60 @@ impl<'a> De<'a> {
         De {
             node,
             sink: self.sink,
+            lang: self.lang,
         }
+    }
+
+    /// Whether the node is text by language: a mapping whose keys are all language tags.
+    fn by_language(&self) -> bool {
+        matches!(&self.node.kind, Kind::Map(entries) if !entries.is_empty()
+            && entries.iter().all(|(k, _)| k.scalar_text().is_some_and(|t| is_language_tag(&t))))
+    }
+
+    /// Where text is wanted: the node itself, or, for text by language, the variant in
+    /// the language being read. A mapping with some language tags as keys is text by
+    /// language with a wrong key; one with none is not meant as text by language.
+    fn variant(&self) -> Result<De<'a>, Error> {
+        let Kind::Map(entries) = &self.node.kind else {
+            return Ok(*self);
+        };
+        let tags: Vec<String> = entries
+            .iter()
+            .map(|(k, _)| k.scalar_text().unwrap_or_default())
+            .collect();
+        if !tags.iter().any(|t| is_language_tag(t)) {
+            return Ok(*self);
+        }
+        if let Some(((key, _), tag)) = entries.iter().zip(&tags).find(|(_, t)| !is_language_tag(t))
+        {
+            return Err(Error::new(
+                key.span,
+                format!("`{tag}` is not a language tag"),
+            )
+            .with_hint("text by language has a language tag for each key: `en`, `de`, `pt-BR`, `zh-Hans` (ISO 639-1, then a script or region)"));
+        }
+        self.lang.used.set(true);
+        let keys = tags.iter().map(String::as_str);
+        let i = match best(keys.clone(), &self.lang.wanted) {
+            Some(i) => i,
+            None => {
+                let i = best(keys, &self.lang.default).unwrap_or(0);
+                self.lang
+                    .missing
+                    .borrow_mut()
+                    .push((self.node.span, tags[i].clone()));
+                i
+            }
+        };
+        let node = &entries[i].1;
+        if matches!(node.kind, Kind::Map(_)) {
+            return Err(Error::new(
+                node.span,
+                format!("expected text, found {}", node.describe()),
+            )
+            .with_hint("text by language holds one text (or list of blocks) for each language"));
+        }
+        Ok(self.at(node))
     }
 
     fn expected(&self, what: &str) -> Error {
@@ -247,8 +328,12 @@ impl<'a> De<'a> {
         )
     }
 
-    /// The text of a scalar that a field wants as text.
+    /// The text of a scalar that a field wants as text (in the language being read).
     fn text(&self) -> Result<&'a str, Error> {
+        self.variant()?.scalar()
+    }
+
+    fn scalar(&self) -> Result<&'a str, Error> {
         match &self.node.kind {
             _ if self.node.is_null() => Err(self
                 .expected("text")
@@ -441,12 +526,33 @@ impl<'de> Deserializer<'de> for De<'_> {
                     de: self,
                     items: items.iter(),
                 }),
+                Kind::Map(_) if self.by_language() => {
+                    return self.variant()?.deserialize_struct(name, fields, v);
+                }
                 Kind::Map(_) => Err(self
                     .expected("text, or a list")
                     .with_hint("is the indentation right? text that contains `: ` must be quoted")),
                 _ => v.visit_str(self.text()?),
             },
             Kind::Scalar { .. } if TEXT_SHORTHAND.contains(&name) && !self.node.is_null() => {
+                match fields.first() {
+                    Some(&field) => v.visit_map(Shorthand {
+                        de: self,
+                        field,
+                        done: false,
+                    }),
+                    None => Err(self.expected("a mapping (key: value pairs)")),
+                }
+            }
+            // A bullet (or another struct written as its text) as text by language.
+            Kind::Map(entries)
+                if TEXT_SHORTHAND.contains(&name)
+                    && self.by_language()
+                    && !entries.iter().any(|(k, _)| {
+                        k.scalar_text()
+                            .is_some_and(|t| fields.contains(&t.as_str()))
+                    }) =>
+            {
                 match fields.first() {
                     Some(&field) => v.visit_map(Shorthand {
                         de: self,

@@ -36,6 +36,12 @@ pub struct Loaded {
 /// Reads every `.yaml`/`.yml` file under `dir` (in path order) and checks the whole.
 /// Fails only when the folder itself cannot be read; content errors are in `diags`.
 pub fn load(dir: &Path) -> Result<Loaded, Diag> {
+    load_with(dir, false)
+}
+
+/// [`load`]; with `strict`, a text that lacks the language of a profile that prints it
+/// is an error, not a warning.
+pub fn load_with(dir: &Path, strict: bool) -> Result<Loaded, Diag> {
     let canonical = dir.canonicalize().map_err(|e| {
         Diag::error(format!(
             "cannot read the content folder `{}`: {}",
@@ -76,45 +82,169 @@ pub fn load(dir: &Path) -> Result<Loaded, Diag> {
         dir: canonical.clone(),
         file_count: paths.len(),
     };
-    let mut merged = ContentFile::default();
-    let mut failed = check::Failed::default();
-    let mut total = (0, 0);
+    let mut ids = Vec::new();
     for path in &paths {
         let name = display_name(dir, &canonical, path);
         match read_text(path, &name) {
-            Ok(text) => {
-                let id = loaded.files.add(SourceFile::new(name, text));
-                if let Some(file) = loaded.files.get(id) {
-                    let over = !load_file(
-                        &file.text,
-                        id,
-                        &mut total,
-                        &mut merged,
-                        &mut failed,
-                        &mut loaded.diags,
-                    );
-                    if over {
-                        // The rest is unread: checking the whole would only add noise.
-                        return Ok(loaded);
-                    }
-                }
-            }
+            Ok(text) => ids.push(loaded.files.add(SourceFile::new(name, text))),
             Err(diag) => loaded.diags.push(diag),
         }
     }
-    // The whole is checked even when some entries failed, so that every error of the
-    // run is reported at once; what failed is known, so it does not cause more errors.
-    loaded.content = check::check(
-        merged,
-        &canonical,
+    let default = content_language(&loaded.files, &ids);
+    let language = de::Language::new(&default, &default);
+    let Some(content) = read_in(
+        &language,
         &loaded.files,
-        &failed,
+        &ids,
+        &canonical,
         &mut loaded.diags,
-    );
+    ) else {
+        return Ok(loaded);
+    };
+    loaded.content = content;
+    if language.used.get()
+        && let Some(content) = &mut loaded.content
+    {
+        translate(
+            content,
+            &language,
+            &loaded.files,
+            &ids,
+            &canonical,
+            strict,
+            &mut loaded.diags,
+        );
+    }
     if loaded.diags.iter().any(Diag::is_error) {
         loaded.content = None;
     }
     Ok(loaded)
+}
+
+/// Reads the files in `language` and checks the whole: the content, if there were no
+/// errors; `None` when the files hold more than all content may (the rest is unread, and
+/// checking the whole would only add noise).
+fn read_in(
+    language: &de::Language,
+    files: &SourceFiles,
+    ids: &[u32],
+    dir: &Path,
+    diags: &mut Vec<Diag>,
+) -> Option<Option<Content>> {
+    let mut merged = ContentFile::default();
+    let mut failed = check::Failed::default();
+    let mut total = (0, 0);
+    for &id in ids {
+        if let Some(file) = files.get(id)
+            && !load_file(
+                &file.text,
+                id,
+                &mut total,
+                &mut merged,
+                &mut failed,
+                diags,
+                language,
+            )
+        {
+            return None;
+        }
+    }
+    // The whole is checked even when some entries failed, so that every error of the
+    // run is reported at once; what failed is known, so it does not cause more errors.
+    Some(check::check(merged, dir, files, &failed, diags))
+}
+
+/// The content's language: the global `design.locale`, else English. Text by language
+/// falls back to it.
+fn content_language(files: &SourceFiles, ids: &[u32]) -> String {
+    for &id in ids {
+        let Some(Ok(Some(root))) = files.get(id).map(|f| yaml::parse_content(&f.text, id)) else {
+            continue;
+        };
+        if let Some(locale) = root
+            .get("design")
+            .and_then(|d| d.get("locale"))
+            .and_then(Node::scalar_text)
+        {
+            return locale;
+        }
+    }
+    crate::model::language::DEFAULT_LANGUAGE.to_owned()
+}
+
+/// For text by language: reads the content again in each other locale a profile uses
+/// (kept in `content.translations`), and reports each text that lacks the language of a
+/// profile that prints it, at its place.
+fn translate(
+    content: &mut Content,
+    default: &de::Language,
+    files: &SourceFiles,
+    ids: &[u32],
+    dir: &Path,
+    strict: bool,
+    diags: &mut Vec<Diag>,
+) {
+    // The locales the profiles use, with the profiles a plain build builds in each.
+    let mut locales: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
+    for (name, rules) in &content.rules {
+        let locale = rules
+            .design
+            .over(&content.design)
+            .locale
+            .map_or_else(|| default.wanted.clone(), |l| l.value);
+        let names = locales.entry(locale).or_default();
+        if content.profiles.is_empty() || content.profiles.contains_key(name) {
+            names.push(name);
+        }
+    }
+    let mut translations = std::collections::BTreeMap::new();
+    let mut reports = Vec::new();
+    for (locale, names) in &locales {
+        let missing = if *locale == default.wanted {
+            default.missing.take()
+        } else {
+            let language = de::Language::new(locale, &default.wanted);
+            let mut found = Vec::new();
+            if let Some(Some(translated)) = read_in(&language, files, ids, dir, &mut found) {
+                translations.insert(locale.clone(), translated);
+            }
+            // Errors in the text of this language only; the others are reported already.
+            for diag in found {
+                if diag.is_error()
+                    && !diags
+                        .iter()
+                        .any(|d| d.span == diag.span && d.message == diag.message)
+                {
+                    diags.push(diag);
+                }
+            }
+            language.missing.take()
+        };
+        if names.is_empty() {
+            continue;
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for (span, read) in missing {
+            if !seen.insert((span.file, span.line, span.col)) {
+                continue;
+            }
+            let s = if names.len() == 1 { "" } else { "s" };
+            let message = format!(
+                "this text has no `{locale}` version, which profile{s} {} print{}; {} prints the `{read}` text",
+                crate::suggest::quoted(names),
+                if names.len() == 1 { "s" } else { "" },
+                if names.len() == 1 { "it" } else { "each" },
+            );
+            let diag = if strict {
+                Diag::error(message)
+            } else {
+                Diag::warning(message)
+            };
+            reports.push(diag.at(span).hint(format!("add `{locale}: ...` to it")));
+        }
+    }
+    diags.extend(reports);
+    content.translations = translations;
 }
 
 /// All content files together may hold at most this many values, and this much text
@@ -149,6 +279,7 @@ fn load_file(
     merged: &mut ContentFile,
     failed: &mut check::Failed,
     diags: &mut Vec<Diag>,
+    language: &de::Language,
 ) -> bool {
     let root = match yaml::parse_content(text, file) {
         Ok(Some(root)) => root,
@@ -207,7 +338,7 @@ fn load_file(
                 span: root.span,
                 kind: Kind::Map(vec![(key.clone(), part)]),
             };
-            match de::every_error::<ContentFile>(one, &sink) {
+            match de::every_error::<ContentFile>(one, &sink, language) {
                 Ok(content) => {
                     for (message, second, first) in merged.merge(content) {
                         diags.push(
@@ -391,7 +522,16 @@ mod properties {
         let mut diags = Vec::new();
         let mut merged = ContentFile::default();
         let mut failed = check::Failed::default();
-        load_file(text, id, &mut (0, 0), &mut merged, &mut failed, &mut diags);
+        let language = de::Language::new("en", "en");
+        load_file(
+            text,
+            id,
+            &mut (0, 0),
+            &mut merged,
+            &mut failed,
+            &mut diags,
+            &language,
+        );
         let dir = tempfile::tempdir().unwrap();
         check::check(merged, dir.path(), &files, &failed, &mut diags);
         let lines: Vec<&str> = text.split('\n').collect();

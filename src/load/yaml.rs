@@ -50,6 +50,26 @@ impl Node {
     }
 
     /// The text of a scalar.
+    /// The first value (not a key) whose text has `c` in it, in the order written.
+    pub fn find_char(&self, c: char) -> Option<Span> {
+        match &self.kind {
+            Kind::Scalar { text, .. } => text.contains(c).then_some(self.span),
+            Kind::Seq(items) => items.iter().find_map(|n| n.find_char(c)),
+            Kind::Map(entries) => entries.iter().find_map(|(_, v)| v.find_char(c)),
+        }
+    }
+
+    /// The value of `key` in a mapping.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.kind {
+            Kind::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| matches!(&k.kind, Kind::Scalar { text, .. } if text == key))
+                .map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
     pub fn scalar_text(&self) -> Option<String> {
         match &self.kind {
             Kind::Scalar { text, .. } => Some(text.clone()),

@@ -17,6 +17,7 @@ mod entries;
 mod extras;
 mod item;
 mod label;
+pub mod language;
 mod person;
 mod profile;
 mod project;
@@ -206,4 +207,19 @@ pub struct Content {
     pub updated: Option<Date>,
     /// The profiles resolved for selection (`extends` applied, selectors parsed).
     pub rules: BTreeMap<String, rules::Rules>,
+    /// The content read again in each other locale a profile uses, where it has text by
+    /// language (`summary: {en: ..., de: ...}`).
+    pub translations: BTreeMap<String, Content>,
+}
+
+impl Content {
+    /// The content in the language of a profile (its locale): its text by language read
+    /// in that language, and the profile's rules as that reading has them.
+    pub fn in_language<'c>(&'c self, rules: &'c rules::Rules) -> (&'c Content, &'c rules::Rules) {
+        let locale = rules.design.over(&self.design).locale;
+        match locale.and_then(|l| self.translations.get(l.as_str())) {
+            Some(c) => (c, c.rules.get(&rules.name).unwrap_or(rules)),
+            None => (self, rules),
+        }
+    }
 }

@@ -332,12 +332,39 @@ fn scripts_print_as_typed_and_missing_glyphs_are_named() {
         "--date",
         "2026-11-01",
     ]);
-    t.run().success().stderr_besides_fill_is(
-        "warning: `dist/all/cv.pdf`: no font has `字` (U+5B57), `漢` (U+6F22); they print as empty boxes
- = hint: put a font that has them in a `fonts/` folder beside `content/` (the README names free ones), or use the fonts installed on this machine with `--system-fonts`
+    // A character no font has is an error at the value that holds it: no PDF.
+    t.run().failure().stderr_is(
+        "error: no font has `漢` (U+6F22), `字` (U+5B57), which `dist/all/cv.pdf` prints; they would print as empty boxes
+  ┌─ content/person.yaml:3:13
+  │
+3 │   headline: São Paulo 漢字
+  │             ^^^^^^^^^^^^^^
+  │
+  = hint: fonts that have them, for Chinese, Japanese and Korean: Noto Sans CJK (SC, TC, JP or KR), WenQuanYi Micro Hei; put one in a `fonts/` folder beside `content/`, or use the fonts installed on this machine with `--system-fonts`
+
+error: `dist/all/cv.pdf` of profile `all` could not be built; it was not written
+
+error: 1 of 1 documents failed: `dist/all/cv.pdf`
 
 ",
     );
+    assert!(!t.path("dist/all/cv.pdf").exists());
+    // The fonts installed on the machine are the escape (scripts/test installs
+    // fonts-wqy-microhei, which has them).
+    let system = Test::new().file("content/person.yaml", person).args(&[
+        "build",
+        "cv",
+        "--date",
+        "2026-11-01",
+        "--system-fonts",
+    ]);
+    system.run().success().stderr_besides_fill_is("");
+    assert!(text(&system.path("dist/all/cv.pdf")).contains("漢字"));
+    // The other scripts print as typed, from the fonts built in.
+    let t = Test::new()
+        .file("content/person.yaml", &person.replace(" 漢字", ""))
+        .args(&["build", "cv", "--date", "2026-11-01"]);
+    t.run().success().stderr_besides_fill_is("");
     let text = text(&t.path("dist/all/cv.pdf"));
     for typed in ["Dvořák", "Müller", "Ωμέγα", "Жуков", "שלום", "São Paulo"] {
         assert!(text.contains(typed), "{typed} missing from:\n{text}");

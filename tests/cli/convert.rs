@@ -1025,3 +1025,52 @@ fn import_names_clashes_with_files_already_in_the_folder() {
     run.stderr_has("error: `person` is defined twice")
         .stderr_has("error: imported into `content`: 1 file, 0 warnings, but `content` now has 1 error\n = hint: fix them as shown above");
 }
+
+#[test]
+fn jsonresume_meta_language_is_the_locale_both_ways() {
+    let doc = json!({
+        "basics": { "name": "Ana Souza", "label": "Engenheira de software" },
+        "work": [{ "name": "Acme", "position": "Engenheira", "startDate": "2021-05" }],
+        "meta": { "language": "pt-br" }
+    });
+    let t =
+        Test::new()
+            .file("in.json", &doc.to_string())
+            .args(&["import", "jsonresume", "in.json"]);
+    t.run().success();
+    let design = std::fs::read_to_string(t.path("content/design.yaml")).unwrap();
+    assert!(design.contains("locale: pt-BR"), "{design}");
+    let t = Test {
+        args: ["build", "cv", "--date", "2026-11-01"]
+            .map(String::from)
+            .to_vec(),
+        ..t
+    };
+    t.run().success();
+    let cv = text(&t.path("dist/all/cv.pdf"));
+    assert!(cv.contains("EXPERIÊNCIA PROFISSIONAL"), "{cv}");
+    assert!(cv.contains("mai. de 2021 – atual"), "{cv}");
+    let t = Test {
+        args: ["export", "jsonresume"].map(String::from).to_vec(),
+        ..t
+    };
+    let out: Value = serde_json::from_str(&t.run().success().stdout).unwrap();
+    assert_valid_jsonresume(&out);
+    assert_eq!(out["meta"]["language"], "pt-BR");
+
+    // A language with no built-in locale is named and left out.
+    let doc =
+        json!({ "basics": { "name": "K", "label": "Engineer" }, "meta": { "language": "tlh" } });
+    let run = Test::new()
+        .file("in.json", &doc.to_string())
+        .args(&["import", "jsonresume", "in.json"])
+        .run()
+        .success();
+    assert!(
+        warnings(&run.stderr)
+            .iter()
+            .any(|w| w.starts_with("dropped `meta.language`: `tlh` is no built-in locale")),
+        "{}",
+        run.stderr
+    );
+}

@@ -133,21 +133,27 @@ fn a_word_no_line_can_hold_is_an_error_at_its_place() {
 
 #[test]
 fn long_text_that_can_break_is_no_long_word() {
-    // Text with break opportunities and no spaces (Thai), an address in text that Typst
-    // breaks (between letters and digits, in long pieces), the target of a link and a long
-    // link field are all fine.
+    // Text with break opportunities and no spaces (Chinese, in a font of the project's own:
+    // a character no font has is an error), an address in text that Typst breaks (between
+    // letters and digits, in long pieces), the target of a link and a long link field are
+    // all fine.
     let t = Test::with_content(
         "long.yaml",
         &format!(
             "principles:\n  - id: p\n    title: T\n    text: {} and https://example.com/{}0 and [the page](https://example.com/{})\n\
              writing:\n  - id: w\n    title: W\n    url: https://example.com/{}\n",
-            "ภาษาไทยง่าย".repeat(30),
+            "中文的句子没有空格".repeat(40),
             "a".repeat(300),
             "b".repeat(300),
             "c".repeat(300),
         ),
     )
     .args(&["build", "portfolio", "--date", "2026-11-01"]);
+    // From Debian's `fonts-wqy-microhei` (scripts/test installs it).
+    let cjk = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+    std::fs::create_dir(t.path("fonts")).unwrap();
+    std::fs::copy(cjk, t.path("fonts/wqy-microhei.ttc"))
+        .unwrap_or_else(|e| panic!("{cjk} is needed by this test (fonts-wqy-microhei): {e}"));
     let run = t.run().success();
     assert!(!run.stderr.contains("margin"), "{}", run.stderr);
     // An address whose last piece no line can hold runs off the page: refused.

@@ -12,6 +12,7 @@ mod fit;
 mod flow;
 mod formats;
 mod hostile;
+mod languages;
 mod literal;
 mod locales;
 mod long_text;

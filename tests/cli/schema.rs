@@ -130,4 +130,11 @@ fn schema_rejects_unknown_keys_and_allows_text_shorthand() {
         json!({ "highlights": ["plain", { "text": "object", "priority": 2 }] })
     )));
     assert!(!validator.is_valid(&project(json!({ "highlights": [{ "txt": "typo" }] }))));
+    // Text by language, in a text field, a bullet, a bullet's text and long text.
+    assert!(validator.is_valid(&project(json!({
+        "tagline": { "en": "A ledger", "de": "Ein Hauptbuch" },
+        "highlights": [{ "en": "one", "pt-BR": "um" }, { "text": { "de": "zwei" } }],
+        "problem": { "en": "Text", "de": ["Absatz", { "heading": "Titel" }] }
+    }))));
+    assert!(!validator.is_valid(&project(json!({ "tagline": { "english": "A ledger" } }))));
 }

@@ -188,8 +188,10 @@ fn load_file(
     check::check_words(&root, diags);
     let sink = RefCell::new(Vec::new());
     for (key, value) in sections {
-        if key.scalar_text().as_deref() == Some("profiles") {
-            check_profile_names(value, diags);
+        match key.scalar_text().as_deref() {
+            Some("profiles") => check_names(value, "profile name", diags),
+            Some("applications") => check_names(value, "application id", diags),
+            _ => {}
         }
         // A list section is read entry by entry, so that each broken entry is reported.
         let parts: Vec<Node> = match &value.kind {
@@ -229,15 +231,15 @@ fn load_file(
     true
 }
 
-/// Profile names become folder names under `--out`: checked like ids, at their key, so
-/// that `../x` or `/tmp/y` is an error and not a place to write.
-fn check_profile_names(profiles: &Node, diags: &mut Vec<Diag>) {
-    let Kind::Map(entries) = &profiles.kind else {
+/// Profile names and application ids become folder names under `--out`: checked like
+/// ids, at their key, so that `../x` or `/tmp/y` is an error and not a place to write.
+fn check_names(map: &Node, what: &str, diags: &mut Vec<Diag>) {
+    let Kind::Map(entries) = &map.kind else {
         return;
     };
     for (name, _) in entries {
         let name = Spanned::new(name.scalar_text().unwrap_or_default(), name.span);
-        diags.extend(check::bad_name(&name, "profile name"));
+        diags.extend(check::bad_name(&name, what));
     }
 }
 

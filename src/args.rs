@@ -21,6 +21,9 @@ pub struct Cli {
 pub enum Command {
     /// Build documents into PDFs: `<out>/<profile>/cv.pdf`.
     Build(BuildArgs),
+    /// Build the kit for one job application: its CV, its cover letter and a report of
+    /// what the posting asks for, into `<out>/applications/<id>/`.
+    Apply(ApplyArgs),
     /// Check the content without rendering, and summarise it.
     Check(ContentArgs),
     /// Print the JSON Schema of content files (for editor completion and checks).
@@ -220,6 +223,41 @@ pub struct ContentArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// The application's id (its key under `applications:`).
+    pub id: String,
+
+    #[command(flatten)]
+    pub content: ContentArgs,
+
+    /// Where to write: the kit goes into `<out>/applications/<id>/`.
+    #[arg(long, value_name = "DIR", default_value = "dist", env = "RESUME_OUT")]
+    pub out: PathBuf,
+
+    /// Also print the posting coverage report (the kit's `report.md`).
+    #[arg(long)]
+    pub report: bool,
+
+    /// Print the JSON the cover letter's template receives, and build nothing.
+    #[arg(long, conflicts_with = "report")]
+    pub data: bool,
+
+    #[command(flatten)]
+    pub options: RenderOptions,
+
+    /// Use the fonts installed on this machine too.
+    #[arg(long)]
+    pub system_fonts: bool,
+
+    /// Say how full each page is.
+    #[arg(long, short)]
+    pub verbose: bool,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
 pub struct BuildArgs {
     /// The document to build; all documents when left out.
     #[arg(value_enum)]
@@ -353,6 +391,9 @@ pub enum Document {
     Portfolio,
     /// One handout per selected project (and per case study of one).
     CaseStudy,
+    /// A cover letter: built only in an application's kit (`resume apply`).
+    #[value(skip)]
+    Letter,
 }
 
 impl Document {
@@ -363,6 +404,7 @@ impl Document {
             Document::Cv => "cv",
             Document::Portfolio => "portfolio",
             Document::CaseStudy => "case-study",
+            Document::Letter => "letter",
         }
     }
 
@@ -371,6 +413,7 @@ impl Document {
             Document::Cv => "cv.typ",
             Document::Portfolio => "portfolio.typ",
             Document::CaseStudy => "case-study.typ",
+            Document::Letter => "letter.typ",
         }
     }
 }

@@ -11,6 +11,8 @@ pub mod image;
 pub mod profiles;
 pub mod yaml;
 
+pub use check::read_posting;
+
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 

@@ -394,12 +394,9 @@ pub fn report(id: &str, app: &Application, asked: &[Asked]) -> String {
         "Only elsewhere in the content",
         "Select one of these entries in the application (`select:`) or its profile to show it.",
         &|a| match &a.found {
-            Found::Elsewhere(names) => Some(format!(
-                "{}{}: {}",
-                a.term,
-                as_written(a),
-                names.join(", ")
-            )),
+            Found::Elsewhere(names) => {
+                Some(format!("{}{}: {}", a.term, as_written(a), names.join(", ")))
+            }
             _ => None,
         },
     );
@@ -431,7 +428,11 @@ mod tests {
         assert!(hay.find(&term(&["C#"])).is_some());
         assert!(hay.find(&term(&["C"])).is_none());
         // `go` in prose is not Go.
-        assert!(Haystack::new("you will go far").find(&term(&["Go"])).is_none());
+        assert!(
+            Haystack::new("you will go far")
+                .find(&term(&["Go"]))
+                .is_none()
+        );
         assert!(Haystack::new("Gopher").find(&term(&["Go"])).is_none());
         assert!(
             Haystack::new("event-driven microservices")

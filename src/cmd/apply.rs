@@ -65,8 +65,8 @@ fn print_data(args: &ApplyArgs) -> Result<(), Reported> {
     let date =
         shared::document_date(args.options.date.as_deref(), content.updated).map_err(fail)?;
     let app = find(&content, &args.id).map_err(fail)?;
-    let rules = shared::one_profile(&content, Some(app.application.profile.as_str()), "")
-        .map_err(fail)?;
+    let rules =
+        shared::one_profile(&content, Some(app.application.profile.as_str()), "").map_err(fail)?;
     let selection = crate::select::select(&content, rules, app.filter, args.options.private);
     let content_root = shared::content_root(&loaded.dir);
     let info = BuildInfo {
@@ -179,8 +179,12 @@ pub(super) fn letter_overflow(diag: Diag) -> Diag {
         return diag;
     };
     Diag {
-        message: format!("the cover letter does not fit on one page even at its tightest spacing{rest}"),
-        hints: vec!["a cover letter is one page: shorten the `letter` of the application".to_owned()],
+        message: format!(
+            "the cover letter does not fit on one page even at its tightest spacing{rest}"
+        ),
+        hints: vec![
+            "a cover letter is one page: shorten the `letter` of the application".to_owned(),
+        ],
         ..diag
     }
 }

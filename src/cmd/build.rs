@@ -129,7 +129,9 @@ pub(super) fn build_with(
                 None => format!("{name}/{}", document.name()),
             };
             if application.is_some() && document == Document::Cv {
-                kit_cv = jobs.first().map(|(_, job)| (cache_name.clone(), job.clone()));
+                kit_cv = jobs
+                    .first()
+                    .map(|(_, job)| (cache_name.clone(), job.clone()));
             }
             handouts_found |= document == Document::CaseStudy && !jobs.is_empty();
             warn_emptied(&selection, document, name, &files);
@@ -227,11 +229,10 @@ pub(super) fn build_with(
                 |plan| draft.apply(plan.drop, plan.tighten),
             ),
         };
-        super::apply::write_report(args, app, kit, &content, &loaded.dir, &cv)
-            .map_err(|diag| {
-                summary.files.emit(&[diag]);
-                Reported
-            })?;
+        super::apply::write_report(args, app, kit, &content, &loaded.dir, &cv).map_err(|diag| {
+            summary.files.emit(&[diag]);
+            Reported
+        })?;
     }
     summary.finish(started)
 }
@@ -362,7 +363,14 @@ impl Worker<'_> {
         };
         let mut warnings = Vec::new();
         let rendered = if problems.is_empty() {
-            self.render(job, document, &profile, &cache_name, &mut report, &mut warnings)
+            self.render(
+                job,
+                document,
+                &profile,
+                &cache_name,
+                &mut report,
+                &mut warnings,
+            )
         } else {
             Err(problems)
         };
@@ -526,7 +534,10 @@ impl Worker<'_> {
                 )
                 .map_err(|diags| {
                     if document == Document::Letter {
-                        diags.into_iter().map(super::apply::letter_overflow).collect()
+                        diags
+                            .into_iter()
+                            .map(super::apply::letter_overflow)
+                            .collect()
                     } else {
                         diags
                     }
@@ -686,9 +697,9 @@ impl Summary<'_> {
         let everything = !self.partial
             && (self.args.all
                 || (self.args.profile.is_none()
-                && self.args.document.is_none()
-                && self.args.projects.is_empty()
-                && self.args.selectors.select.is_none()
+                    && self.args.document.is_none()
+                    && self.args.projects.is_empty()
+                    && self.args.selectors.select.is_none()
                     && self.args.selectors.exclude.is_none()));
         let extensions: Vec<&str> = self
             .args

@@ -633,8 +633,8 @@ fn check_applications(
     let mut filters = std::collections::BTreeMap::new();
     for (id, app) in &c.applications {
         let profile = &app.profile;
-        let exists = c.profiles.contains_key(profile.as_str())
-            || profile.as_str() == super::profiles::ALL;
+        let exists =
+            c.profiles.contains_key(profile.as_str()) || profile.as_str() == super::profiles::ALL;
         if !exists {
             let mut names: Vec<&str> = c.profiles.keys().map(String::as_str).collect();
             if !c.profiles.contains_key(super::profiles::ALL) {
@@ -684,7 +684,9 @@ pub fn read_posting(path: &Spanned<String>, dir: &Path) -> Result<String, Diag> 
     if !real.is_file() {
         return Err(Diag::error(format!("`{}` is not a file", path.value))
             .at(path.span)
-            .hint("name the posting's text file itself, for example `applications/northwind.txt`"));
+            .hint(
+                "name the posting's text file itself, for example `applications/northwind.txt`",
+            ));
     }
     let bytes = super::read_capped(&real, MAX_POSTING_BYTES).map_err(|e| {
         Diag::error(format!(

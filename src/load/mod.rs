@@ -241,6 +241,13 @@ fn check_names(map: &Node, what: &str, diags: &mut Vec<Diag>) {
     };
     for (name, _) in entries {
         let name = Spanned::new(name.scalar_text().unwrap_or_default(), name.span);
+        if what == "profile name" && name.as_str() == "applications" {
+            diags.push(
+                Diag::error("`applications` cannot name a profile")
+                    .at(name.span)
+                    .hint("`<out>/applications/` holds the kits of `resume apply`: choose another name"),
+            );
+        }
         diags.extend(check::bad_name(&name, what));
     }
 }

@@ -44,7 +44,8 @@ const APPLICATION: &str = "applications:
 /// The posting: Postgres (a variant of a term on the CV), Kafka (on the CV), Rust (only
 /// in a project the profile leaves out), JS (a variant of a term nowhere in the
 /// content), GraphQL (nowhere), and the word `go`, which is not Go.
-const POSTING: &str = "We run Postgres and Kafka. Rust is a plus, as is some JS.\nYou will go far with GraphQL.\n";
+const POSTING: &str =
+    "We run Postgres and Kafka. Rust is a plus, as is some JS.\nYou will go far with GraphQL.\n";
 
 fn kit() -> Test {
     Test::new()
@@ -80,9 +81,14 @@ fn the_kit_has_a_cv_a_letter_and_a_report() {
         "My CV is attached.",
         "Kind regards,",
     ] {
-        assert!(letter_text.contains(part), "{part:?} missing:\n{letter_text}");
+        assert!(
+            letter_text.contains(part),
+            "{part:?} missing:\n{letter_text}"
+        );
     }
-    run.stdout_has(&format!("wrote {dir}/report.md (5 terms of the posting: 3 not on the CV)"));
+    run.stdout_has(&format!(
+        "wrote {dir}/report.md (5 terms of the posting: 3 not on the CV)"
+    ));
     // Nothing else is built.
     assert!(!t.path("dist/backend").exists());
 }
@@ -260,7 +266,10 @@ fn the_example_application_builds() {
         assert_eq!(pages(&pdf), 1, "{what}");
     }
     let report = std::fs::read_to_string(t.path(&format!("{dir}/report.md"))).unwrap();
-    assert!(report.contains("- Kubernetes (the posting says \"k8s\")"), "{report}");
+    assert!(
+        report.contains("- Kubernetes (the posting says \"k8s\")"),
+        "{report}"
+    );
     assert!(report.contains("- gRPC\n"), "{report}");
 }
 
@@ -280,4 +289,46 @@ fn the_letters_sample_data_is_current() {
         .run()
         .success();
     super::assert_current("templates/sample/letter.json", &run.stdout);
+}
+
+#[test]
+fn a_full_build_leaves_the_kits_alone() {
+    let t = kit().args(&["apply", "acme-2", "--date", "2026-11-01"]);
+    t.run().success();
+    let t = Test {
+        args: Vec::new(),
+        ..t
+    }
+    .args(&["build", "--all", "--clean", "--date", "2026-11-01"]);
+    let run = t.run().success();
+    assert!(!run.stderr.contains("no longer built"), "{}", run.stderr);
+    assert!(!run.stdout.contains("removed"), "{}", run.stdout);
+    assert!(
+        t.path("dist/applications/acme-2/Ada-Example-CV-Zurich-Widgets-AG.pdf")
+            .is_file()
+    );
+    let manifest = std::fs::read_to_string(t.path("dist/manifest.json")).unwrap();
+    assert!(
+        manifest.contains("\"applications/acme-2/Ada-Example-Letter-Zurich-Widgets-AG.pdf\""),
+        "{manifest}"
+    );
+}
+
+#[test]
+fn applications_is_not_a_profile_name() {
+    kit()
+        .file("content/more.yaml", "profiles:\n  applications: {}\n")
+        .args(&["check"])
+        .run()
+        .failure()
+        .stderr_has("error: `applications` cannot name a profile\n  ┌─ content/more.yaml:2:3\n");
+}
+
+#[test]
+fn check_names_the_applications() {
+    kit()
+        .args(&["check"])
+        .run()
+        .success()
+        .stdout_has("applications: acme-2 (`resume apply <id>`)\n");
 }

@@ -148,6 +148,12 @@ pub struct ListArgs {
     /// Also lay out each CV and show what fitting it to its pages drops.
     #[arg(long)]
     pub fit: bool,
+
+    /// Explain an application's CV instead: its profile with its selectors, the bullets
+    /// re-ranked by its posting (as `apply --tailor` builds it), each bullet with the
+    /// posting's terms it names.
+    #[arg(long, value_name = "ID", conflicts_with = "profile")]
+    pub application: Option<String>,
 }
 
 /// Ad hoc selection on top of a profile (entries only; bullets follow the profile).
@@ -241,6 +247,11 @@ pub struct ApplyArgs {
     /// Print the JSON the cover letter's template receives, and build nothing.
     #[arg(long, conflicts_with = "report")]
     pub data: bool,
+
+    /// Re-rank the CV's bullets by the posting: those that name more of what it asks for
+    /// are kept first (`resume list --application ID` shows how).
+    #[arg(long)]
+    pub tailor: bool,
 
     #[command(flatten)]
     pub options: RenderOptions,

@@ -342,8 +342,72 @@ pub fn coverage(posting: &str, content: &Content, cv: &Value) -> Vec<Asked> {
         .collect()
 }
 
+/// The terms of the vocabulary the posting names, in the order it first names them.
+pub fn posting_terms(posting: &str, content: &Content) -> Vec<Term> {
+    let posting = Haystack::new(posting);
+    let mut found: Vec<(usize, Term)> = vocabulary(content)
+        .into_iter()
+        .filter_map(|t| Some((posting.find(&t)?.0, t)))
+        .collect();
+    found.sort_by_key(|(at, _)| *at);
+    found.into_iter().map(|(_, t)| t).collect()
+}
+
+/// The names of the `terms` a text names.
+pub fn named_in<'t>(text: &str, terms: &'t [Term]) -> Vec<&'t str> {
+    let hay = Haystack::new(text);
+    terms
+        .iter()
+        .filter(|t| hay.find(t).is_some())
+        .map(|t| t.name.as_str())
+        .collect()
+}
+
+/// What a posting's term is worth to a bullet's priority when tailoring: more than any
+/// priority written by hand, so that a bullet naming more of the posting ranks first,
+/// and the author's priorities order bullets that name as many.
+pub const TAILOR_WEIGHT: i32 = 1000;
+
+/// The content with every bullet (highlights, details) re-ranked by the posting: its
+/// priority raised by [`TAILOR_WEIGHT`] for each of `terms` it names. Which bullets an
+/// entry keeps, and which go first when the CV is fitted, follow; the printed order
+/// stays the author's.
+pub fn tailor(mut content: Content, terms: &[Term]) -> Content {
+    let rank = |bullets: &mut Vec<crate::model::Bullet>| {
+        for b in bullets {
+            let n = named_in(&b.text, terms).len() as i32;
+            b.priority = b.priority.saturating_add(n.saturating_mul(TAILOR_WEIGHT));
+        }
+    };
+    for role in content.experience.iter_mut().chain(&mut content.volunteer) {
+        rank(&mut role.highlights);
+    }
+    for project in &mut content.projects {
+        rank(&mut project.highlights);
+    }
+    for education in &mut content.education {
+        rank(&mut education.details);
+    }
+    for item in content
+        .publications
+        .iter_mut()
+        .chain(&mut content.talks)
+        .chain(&mut content.awards)
+        .chain(&mut content.interests)
+        .chain(&mut content.references)
+    {
+        rank(&mut item.highlights);
+    }
+    for def in &mut content.sections {
+        for item in &mut def.entries {
+            rank(&mut item.highlights);
+        }
+    }
+    content
+}
+
 /// The report as Markdown.
-pub fn report(id: &str, app: &Application, asked: &[Asked]) -> String {
+pub fn report(id: &str, app: &Application, asked: &[Asked], tailored: bool) -> String {
     let mut out = format!(
         "# {} at {}: what the posting asks for\n\n",
         app.role, app.company
@@ -353,11 +417,16 @@ pub fn report(id: &str, app: &Application, asked: &[Asked]) -> String {
     let elsewhere = count(|f| matches!(f, Found::Elsewhere(_)));
     let missing = count(|f| *f == Found::Missing);
     out.push_str(&format!(
-        "Application `{id}`, posting `{}`, CV from profile `{}`{}.\n\n",
+        "Application `{id}`, posting `{}`, CV from profile `{}`{}{}.\n\n",
         app.posting.value,
         app.profile.value,
         if app.select.is_some() || app.exclude.is_some() {
             " with the application's selectors"
+        } else {
+            ""
+        },
+        if tailored {
+            ", bullets re-ranked by the posting (`--tailor`)"
         } else {
             ""
         }

@@ -22,6 +22,8 @@ pub struct Kit {
     pub id: String,
     /// Print the report too.
     pub report: bool,
+    /// Re-rank the bullets by the posting.
+    pub tailor: bool,
 }
 
 /// An application found by its id, with its parsed selectors.
@@ -38,6 +40,7 @@ pub fn run(args: ApplyArgs) -> Result<(), Reported> {
     let kit = Kit {
         id: args.id,
         report: args.report,
+        tailor: args.tailor,
     };
     let build = BuildArgs {
         document: None,
@@ -104,6 +107,19 @@ pub fn find<'c>(content: &'c Content, id: &str) -> Result<Found<'c>, Diag> {
         application: &app.value,
         filter,
     })
+}
+
+/// The content with its bullets re-ranked by the posting of application `id`, and the
+/// posting's terms.
+pub fn tailored(
+    content: Content,
+    id: &str,
+    dir: &Path,
+) -> Result<(Content, Vec<crate::apply::Term>), Diag> {
+    let app = find(&content, id)?;
+    let posting = crate::load::read_posting(&app.application.posting, dir)?;
+    let terms = crate::apply::posting_terms(&posting, &content);
+    Ok((crate::apply::tailor(content, &terms), terms))
 }
 
 /// The kit's folder: `<out>/applications/<id>`.
@@ -200,7 +216,7 @@ pub(super) fn write_report(
 ) -> Result<(), Diag> {
     let posting = crate::load::read_posting(&app.application.posting, dir)?;
     let asked = crate::apply::coverage(&posting, content, cv);
-    let report = crate::apply::report(app.id, app.application, &asked);
+    let report = crate::apply::report(app.id, app.application, &asked, kit.tailor);
     let path = folder(&args.out, app.id).join("report.md");
     write_atomically(&path, report.as_bytes())?;
     if kit.report {

@@ -49,6 +49,17 @@ pub(super) fn build_with(
         std::thread::spawn(move || std::sync::Arc::new(render::fonts::load(system_fonts, &project)))
     });
     let (loaded, content) = load_content(&args.content.content)?;
+    let content = match kit {
+        Some(kit) if kit.tailor => {
+            super::apply::tailored(content, &kit.id, &loaded.dir)
+                .map_err(|diag| {
+                    loaded.files.emit(&[diag]);
+                    Reported
+                })?
+                .0
+        }
+        _ => content,
+    };
     let date =
         shared::document_date(args.options.date.as_deref(), content.updated).map_err(fail)?;
     check_out_dir(&args.out, &loaded.dir).map_err(fail)?;

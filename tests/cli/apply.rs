@@ -332,3 +332,80 @@ fn check_names_the_applications() {
         .success()
         .stdout_has("applications: acme-2 (`resume apply <id>`)\n");
 }
+
+/// A role with two bullets, of which the CV prints one: the one of higher priority,
+/// or with `--tailor` the one that names what the posting asks for.
+const TAILORED: &str = "experience:
+  - id: acme
+    title: Backend Engineer
+    organization: Acme
+    start: 2020
+    highlights:
+      - {text: Ran the office book club for three years., priority: 5}
+      - {text: Moved billing onto Kafka and Postgres., priority: 1}
+profiles:
+  backend:
+    bullets: {max: 1}
+applications:
+  acme-2:
+    company: Acme
+    role: Platform Engineer
+    profile: backend
+    posting: posting.txt
+    date: 2026-11-02
+    letter: Hello.
+";
+
+fn tailored() -> Test {
+    Test::new()
+        .file("content/person.yaml", PERSON)
+        .file("content/career.yaml", TAILORED)
+        .file("content/posting.txt", "We use Kafka and PostgreSQL.\n")
+}
+
+#[test]
+fn tailor_keeps_the_bullets_that_name_the_posting() {
+    let t = tailored().args(&["apply", "acme-2", "--date", "2026-11-01"]);
+    t.run().success();
+    let cv = t.path("dist/applications/acme-2/Ada-Example-CV-Acme.pdf");
+    let plain = text(&cv);
+    assert!(plain.contains("book club"), "{plain}");
+    assert!(!plain.contains("billing"), "{plain}");
+    let t = Test {
+        args: Vec::new(),
+        ..t
+    }
+    .args(&[
+        "apply",
+        "acme-2",
+        "--tailor",
+        "--report",
+        "--date",
+        "2026-11-01",
+    ]);
+    t.run()
+        .success()
+        .stdout_has("CV from profile `backend`, bullets re-ranked by the posting (`--tailor`).");
+    let plain = text(&cv);
+    assert!(
+        plain.contains("Moved billing onto Kafka and Postgres."),
+        "{plain}"
+    );
+    assert!(!plain.contains("book club"), "{plain}");
+}
+
+#[test]
+fn list_shows_how_an_application_ranks_the_bullets() {
+    tailored()
+        .args(&["list", "--application", "acme-2"])
+        .run()
+        .success()
+        .stdout_has("application `acme-2`: Platform Engineer at Acme; bullets re-ranked by the 2 terms of its posting: Kafka, PostgreSQL\n")
+        .stdout_has("        keep [1, +2] Moved billing onto Kafka and Postgres. — names Kafka, PostgreSQL\n")
+        .stdout_has("        drop [5] Ran the office book club for three years. (");
+    tailored()
+        .args(&["list", "--application", "acme"])
+        .run()
+        .failure()
+        .stderr_is("error: there is no application `acme`\n = hint: did you mean `acme-2`?\n\n");
+}

@@ -21,6 +21,9 @@ pub struct Cli {
 pub enum Command {
     /// Build documents into PDFs: `<out>/<profile>/cv.pdf`.
     Build(BuildArgs),
+    /// Build the kit for one job application: its CV, its cover letter and a report of
+    /// what the posting asks for, into `<out>/applications/<id>/`.
+    Apply(ApplyArgs),
     /// Check the content without rendering, and summarise it.
     Check(CheckArgs),
     /// Print the JSON Schema of content files (for editor completion and checks).
@@ -145,6 +148,12 @@ pub struct ListArgs {
     /// Also lay out each CV and show what fitting it to its pages drops.
     #[arg(long)]
     pub fit: bool,
+
+    /// Explain an application's CV instead: its profile with its selectors, the bullets
+    /// re-ranked by its posting (as `apply --tailor` builds it), each bullet with the
+    /// posting's terms it names.
+    #[arg(long, value_name = "ID", conflicts_with = "profile")]
+    pub application: Option<String>,
 }
 
 /// Ad hoc selection on top of a profile (entries only; bullets follow the profile).
@@ -227,6 +236,46 @@ pub struct CheckArgs {
     /// language: `summary: {en: ..., de: ...}`), instead of warning.
     #[arg(long)]
     pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// The application's id (its key under `applications:`).
+    pub id: String,
+
+    #[command(flatten)]
+    pub content: ContentArgs,
+
+    /// Where to write: the kit goes into `<out>/applications/<id>/`.
+    #[arg(long, value_name = "DIR", default_value = "dist", env = "RESUME_OUT")]
+    pub out: PathBuf,
+
+    /// Also print the posting coverage report (the kit's `report.md`).
+    #[arg(long)]
+    pub report: bool,
+
+    /// Print the JSON the cover letter's template receives, and build nothing.
+    #[arg(long, conflicts_with = "report")]
+    pub data: bool,
+
+    /// Re-rank the CV's bullets by the posting: those that name more of what it asks for
+    /// are kept first (`resume list --application ID` shows how).
+    #[arg(long)]
+    pub tailor: bool,
+
+    #[command(flatten)]
+    pub options: RenderOptions,
+
+    /// Use the fonts installed on this machine too.
+    #[arg(long)]
+    pub system_fonts: bool,
+
+    /// Say how full each page is.
+    #[arg(long, short)]
+    pub verbose: bool,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -363,6 +412,9 @@ pub enum Document {
     Portfolio,
     /// One handout per selected project (and per case study of one).
     CaseStudy,
+    /// A cover letter: built only in an application's kit (`resume apply`).
+    #[value(skip)]
+    Letter,
 }
 
 impl Document {
@@ -373,6 +425,7 @@ impl Document {
             Document::Cv => "cv",
             Document::Portfolio => "portfolio",
             Document::CaseStudy => "case-study",
+            Document::Letter => "letter",
         }
     }
 
@@ -381,6 +434,7 @@ impl Document {
             Document::Cv => "cv.typ",
             Document::Portfolio => "portfolio.typ",
             Document::CaseStudy => "case-study.typ",
+            Document::Letter => "letter.typ",
         }
     }
 }

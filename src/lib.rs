@@ -5,6 +5,7 @@
 //! subset) -> [`render`] (document data to Typst to PDF). [`cmd`] holds one file per
 //! command; `main.rs` only parses arguments and sets the exit code.
 
+pub mod apply;
 pub mod args;
 pub mod cmd;
 pub mod convert;

@@ -24,6 +24,17 @@ pub fn run(args: &BuildArgs) -> Result<(), Reported> {
 /// One build. `watch` passes the compiler it keeps between builds (fonts parsed once,
 /// Typst's caches warm); a plain build makes its own.
 pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Result<(), Reported> {
+    build_with(args, given, None)
+}
+
+/// One build, of everything `args` asks for, or (with `kit`) of one application's kit:
+/// its profile's CV with the application's selectors, and its cover letter, into
+/// `<out>/applications/<id>/`, then its report.
+pub(super) fn build_with(
+    args: &BuildArgs,
+    given: Option<&mut render::ResumeWorld>,
+    kit: Option<&super::apply::Kit>,
+) -> Result<(), Reported> {
     let started = Instant::now();
     // Parsing the fonts and reading the content do not depend on each other: on two
     // cores they overlap, which is most of what a one-document build costs beyond Typst.
@@ -38,13 +49,40 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
         std::thread::spawn(move || std::sync::Arc::new(render::fonts::load(system_fonts, &project)))
     });
     let (loaded, content) = load_content(&args.content.content)?;
+    let content = match kit {
+        Some(kit) if kit.tailor => {
+            super::apply::tailored(content, &kit.id, &loaded.dir)
+                .map_err(|diag| {
+                    loaded.files.emit(&[diag]);
+                    Reported
+                })?
+                .0
+        }
+        _ => content,
+    };
     let date =
         shared::document_date(args.options.date.as_deref(), content.updated).map_err(fail)?;
     check_out_dir(&args.out, &loaded.dir).map_err(fail)?;
-    let profiles = shared::profiles(&content, args.profile.as_deref()).map_err(fail)?;
-    let documents = args.document.map_or(Document::ALL.to_vec(), |d| vec![d]);
+    let application = kit
+        .map(|kit| super::apply::find(&content, &kit.id))
+        .transpose()
+        .map_err(fail)?;
+    let profiles = match &application {
+        Some(app) => {
+            shared::profiles(&content, Some(app.application.profile.as_str())).map_err(fail)?
+        }
+        None => shared::profiles(&content, args.profile.as_deref()).map_err(fail)?,
+    };
+    let documents = match &application {
+        Some(_) => vec![Document::Cv, Document::Letter],
+        None => args.document.map_or(Document::ALL.to_vec(), |d| vec![d]),
+    };
     let mut files = loaded.files;
-    let extra = shared::command_line_filter(&args.selectors, &content, &mut files)?;
+    let mut extra = shared::command_line_filter(&args.selectors, &content, &mut files)?;
+    if let Some(app) = &application {
+        extra.select.extend(app.filter.select.iter().cloned());
+        extra.exclude.extend(app.filter.exclude.iter().cloned());
+    }
     check_projects(&args.projects, &content).map_err(fail)?;
 
     // The project root is the folder that holds the content folder: templates/ sits there.
@@ -79,6 +117,8 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
     let standards = pdf_standards(&args.output.pdf_standards).map_err(fail)?;
     let accessible = args.output.pdf_standards.contains(&PdfStandard::Ua1);
     let mut tasks = Vec::new();
+    // The kit's CV as selected, for its report once it is fitted.
+    let mut kit_cv: Option<(String, Job)> = None;
     let mut handouts_found = args.projects.is_empty();
     for rules in profiles {
         let name = rules.name.as_str();
@@ -92,7 +132,19 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
                 content_root: &content_root,
                 theme: args.options.theme,
             };
-            let jobs = jobs(args, document, &selection, content, &info);
+            let jobs = match &application {
+                Some(app) => super::apply::jobs(args, app, document, &selection, content, &info),
+                None => jobs(args, document, &selection, content, &info),
+            };
+            let cache_name = match &application {
+                Some(app) => format!("applications/{}/{}", app.id, document.name()),
+                None => format!("{name}/{}", document.name()),
+            };
+            if application.is_some() && document == Document::Cv {
+                kit_cv = jobs
+                    .first()
+                    .map(|(_, job)| (cache_name.clone(), job.clone()));
+            }
             handouts_found |= document == Document::CaseStudy && !jobs.is_empty();
             warn_emptied(&selection, document, name, &files);
             let holds = holds(&selection);
@@ -107,6 +159,7 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
                 job,
                 document,
                 profile: name.to_owned(),
+                cache_name: cache_name.clone(),
             }));
         }
     }
@@ -161,8 +214,15 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
         written: Vec::new(),
         built: 0,
         failed: Vec::new(),
+        partial: application.is_some(),
     };
+    let mut kit_plan = None;
     for report in reports {
+        if let (Some((name, _)), Some((done, _, plan))) = (&kit_cv, &report.plan)
+            && name == done
+        {
+            kit_plan = Some(*plan);
+        }
         if report.entries.is_empty() {
             summary.failed.push(report.path);
         } else {
@@ -172,6 +232,21 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
         if let Some((name, key, plan)) = report.plan {
             summary.cache.set(name, key, plan);
         }
+    }
+    if let (Some(app), Some(kit), Some((_, job))) = (&application, kit, &kit_cv) {
+        let cv = match job {
+            Job::Plain(data) => data.clone(),
+            Job::Fit(draft, _) => kit_plan.map_or_else(
+                || draft.apply(0, 0),
+                |plan| draft.apply(plan.drop, plan.tighten),
+            ),
+            // The kit's CV is a CV, never a handout.
+            Job::Handout(handout, _) => handout.data.clone(),
+        };
+        super::apply::write_report(args, app, kit, &content, &loaded.dir, &cv).map_err(|diag| {
+            summary.files.emit(&[diag]);
+            Reported
+        })?;
     }
     summary.finish(started)
 }
@@ -242,6 +317,8 @@ struct Task {
     job: Job,
     document: Document,
     profile: String,
+    /// The document's name in the fitting cache: `backend/cv`, `applications/acme/cv`.
+    cache_name: String,
     /// Why the document cannot be made as asked (found before rendering).
     problems: Vec<Diag>,
     /// What the selection gives the document, for a warning when it fills little of
@@ -288,6 +365,7 @@ impl Worker<'_> {
             profile,
             problems,
             holds,
+            cache_name,
         } = task;
         let t = Instant::now();
         let mut report = Report {
@@ -299,7 +377,14 @@ impl Worker<'_> {
         };
         let mut warnings = Vec::new();
         let rendered = if problems.is_empty() {
-            self.render(job, document, &profile, &mut report, &mut warnings)
+            self.render(
+                job,
+                document,
+                &profile,
+                &cache_name,
+                &mut report,
+                &mut warnings,
+            )
         } else {
             Err(problems)
         };
@@ -424,6 +509,7 @@ impl Worker<'_> {
         job: Job,
         document: Document,
         profile: &str,
+        cache_name: &str,
         report: &mut Report,
         warnings: &mut Vec<Diag>,
     ) -> Result<(render::Rendered, usize), Vec<Diag>> {
@@ -508,9 +594,8 @@ impl Worker<'_> {
                 ))
             }
             Job::Fit(draft, budget) => {
-                let cache_name = format!("{profile}/{}", document.name());
                 let key = fit_key(self.world, &draft, budget, self.args.system_fonts);
-                let known = self.cache.get(&cache_name, &key);
+                let known = self.cache.get(cache_name, &key);
                 let fitted = fit::fit(
                     self.world,
                     document.template(),
@@ -518,7 +603,17 @@ impl Worker<'_> {
                     budget,
                     known,
                     &mut self.files,
-                )?;
+                )
+                .map_err(|diags| {
+                    if document == Document::Letter {
+                        diags
+                            .into_iter()
+                            .map(super::apply::letter_overflow)
+                            .collect()
+                    } else {
+                        diags
+                    }
+                })?;
                 for line in fit::describe(&draft.removals, fitted.plan, budget) {
                     warnings.push(Diag::warning(format!(
                         "the {} of profile `{profile}`: {line}",
@@ -531,7 +626,7 @@ impl Worker<'_> {
                     &report.path,
                     || draft.apply(plan.drop, plan.tighten),
                 ));
-                report.plan = Some((cache_name, key, fitted.plan));
+                report.plan = Some((cache_name.to_owned(), key, fitted.plan));
                 let passes = fitted.passes;
                 Ok((
                     render::export(
@@ -652,6 +747,8 @@ struct Summary<'a> {
     built: usize,
     /// The outputs that could not be made (their errors are printed already).
     failed: Vec<PathBuf>,
+    /// A build of part of what the content builds, whatever the arguments say (a kit).
+    partial: bool,
 }
 
 impl Summary<'_> {
@@ -669,12 +766,13 @@ impl Summary<'_> {
                 ..diag
             }]);
         }
-        let everything = self.args.all
-            || (self.args.profile.is_none()
-                && self.args.document.is_none()
-                && self.args.projects.is_empty()
-                && self.args.selectors.select.is_none()
-                && self.args.selectors.exclude.is_none());
+        let everything = !self.partial
+            && (self.args.all
+                || (self.args.profile.is_none()
+                    && self.args.document.is_none()
+                    && self.args.projects.is_empty()
+                    && self.args.selectors.select.is_none()
+                    && self.args.selectors.exclude.is_none()));
         let extensions: Vec<&str> = self
             .args
             .output
@@ -804,7 +902,8 @@ fn jobs(
 }
 
 /// What one output file is made from.
-enum Job {
+#[derive(Clone)]
+pub(super) enum Job {
     Plain(serde_json::Value),
     /// A CV to fit into a page budget.
     Fit(data::CvDraft, usize),
@@ -826,6 +925,7 @@ fn fit_key(
     let cv = world.template_bytes("cv.typ");
     let lib = world.template_bytes("lib.typ");
     let sidebar = world.template_bytes("sidebar.typ");
+    let letter = world.template_bytes("letter.typ");
     let budget = budget.to_le_bytes();
     fit_cache::key(&[
         env!("CARGO_PKG_VERSION").as_bytes(),
@@ -834,6 +934,7 @@ fn fit_key(
         &cv,
         &lib,
         &sidebar,
+        &letter,
         &budget,
         &[u8::from(system_fonts)],
     ])

@@ -20,5 +20,9 @@ pub fn run(args: &CheckArgs) -> Result<(), Reported> {
     if !profiles.is_empty() {
         crate::say!("profiles: {}", profiles.join(", "));
     }
+    if !c.applications.is_empty() {
+        let ids: Vec<&str> = c.applications.keys().map(String::as_str).collect();
+        crate::say!("applications: {} (`resume apply <id>`)", ids.join(", "));
+    }
     Ok(())
 }

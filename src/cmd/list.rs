@@ -4,7 +4,9 @@
 use std::fmt::Write;
 
 use super::{Reported, fail, load_content, shared};
+use crate::apply::Term;
 use crate::args::ListArgs;
+use crate::model::Bullet;
 use crate::model::DOCUMENTS;
 use crate::render::{self, data, fit};
 use crate::select::{self, Entry, Section, Selection};
@@ -13,8 +15,34 @@ pub fn run(args: &ListArgs) -> Result<(), Reported> {
     let (loaded, content) = load_content(&args.content.content)?;
     let date = shared::document_date(None, content.updated).map_err(fail)?;
     let mut files = loaded.files;
-    let extra = shared::command_line_filter(&args.selectors, &content, &mut files)?;
-    let profiles = shared::profiles(&content, args.profile.as_deref()).map_err(fail)?;
+    // An application's CV: its bullets re-ranked by the posting, as `apply --tailor`.
+    let (content, terms) = match &args.application {
+        Some(id) => super::apply::tailored(content, id, &loaded.dir).map_err(|diag| {
+            files.emit(&[diag]);
+            Reported
+        })?,
+        None => (content, Vec::new()),
+    };
+    let mut extra = shared::command_line_filter(&args.selectors, &content, &mut files)?;
+    let mut out = String::new();
+    let profiles = match &args.application {
+        Some(id) => {
+            let app = super::apply::find(&content, id).map_err(fail)?;
+            extra.select.extend(app.filter.select.iter().cloned());
+            extra.exclude.extend(app.filter.exclude.iter().cloned());
+            let names: Vec<&str> = terms.iter().map(|t| t.name.as_str()).collect();
+            let _ = writeln!(
+                out,
+                "application `{id}`: {} at {}; bullets re-ranked by the {} terms of its posting: {}\n",
+                app.application.role,
+                app.application.company,
+                names.len(),
+                names.join(", ")
+            );
+            shared::profiles(&content, Some(app.application.profile.as_str())).map_err(fail)?
+        }
+        None => shared::profiles(&content, args.profile.as_deref()).map_err(fail)?,
+    };
     let mut world = args.fit.then(|| {
         let root = loaded
             .dir
@@ -25,14 +53,18 @@ pub fn run(args: &ListArgs) -> Result<(), Reported> {
             shared::content_root(&loaded.dir),
         )
     });
-    let mut out = String::new();
     for (i, rules) in profiles.into_iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
         let (content, rules) = content.in_language(rules);
         let sel = select::select(content, rules, &extra, false);
-        explain(&sel, args.bullets, &mut out);
+        explain(
+            &sel,
+            args.bullets || args.application.is_some(),
+            &terms,
+            &mut out,
+        );
         if let Some((world, content_root)) = &mut world {
             let info = data::BuildInfo {
                 date,
@@ -68,7 +100,9 @@ pub fn run(args: &ListArgs) -> Result<(), Reported> {
     Ok(())
 }
 
-fn explain(sel: &Selection, bullets: bool, out: &mut String) {
+/// What a profile selects; with `bullets`, every bullet too, each with the posting's
+/// `terms` it names (an application's; none otherwise).
+fn explain(sel: &Selection, bullets: bool, terms: &[Term], out: &mut String) {
     let r = sel.rules;
     let _ = write!(out, "profile `{}`", r.name);
     if let Some(d) = &r.description {
@@ -97,6 +131,7 @@ fn explain(sel: &Selection, bullets: bool, out: &mut String) {
     );
     let _ = writeln!(out, "  {}", facts.join("; "));
     let unprinted = data::unprinted(sel);
+    let bullets = bullets.then_some(terms);
     section(sel, &sel.experience, &unprinted, bullets, out);
     section(sel, &sel.volunteer, &unprinted, bullets, out);
     section(sel, &sel.projects, &unprinted, bullets, out);
@@ -117,7 +152,7 @@ fn section<T: Entry>(
     sel: &Selection,
     s: &Section<T>,
     unprinted: &[data::Unprinted],
-    bullets: bool,
+    bullets: Option<&[Term]>,
     out: &mut String,
 ) {
     if s.shown.is_empty() && s.left_out.is_empty() {
@@ -169,19 +204,17 @@ fn section<T: Entry>(
             chosen.bullets.len(),
             chosen.dropped.len()
         );
-        if bullets {
+        if let Some(terms) = bullets {
             for kept in &chosen.bullets {
-                let _ = writeln!(
-                    out,
-                    "        keep [{}] {}",
-                    kept.bullet.priority, kept.bullet.text
-                );
+                let (priority, named) = ranked(kept.bullet, terms);
+                let _ = writeln!(out, "        keep [{priority}] {}{named}", kept.bullet.text);
             }
             for (bullet, why) in &chosen.dropped {
+                let (priority, named) = ranked(bullet, terms);
                 let _ = writeln!(
                     out,
-                    "        drop [{}] {} ({why})",
-                    bullet.priority, bullet.text
+                    "        drop [{priority}] {}{named} ({why})",
+                    bullet.text
                 );
             }
         }
@@ -190,6 +223,20 @@ fn section<T: Entry>(
         let _ = writeln!(out, "  - {:<22} {}", id(entry), entry.label());
         let _ = writeln!(out, "      {why}");
     }
+}
+
+/// A bullet's priority as written (without what tailoring added), and the posting's
+/// terms it names: `3`, ` — names Kafka, PostgreSQL`.
+fn ranked(bullet: &Bullet, terms: &[Term]) -> (String, String) {
+    let named = crate::apply::named_in(&bullet.text, terms);
+    if named.is_empty() {
+        return (bullet.priority.to_string(), String::new());
+    }
+    let written = bullet.priority - named.len() as i32 * crate::apply::TAILOR_WEIGHT;
+    (
+        format!("{written}, +{}", named.len()),
+        format!(" — names {}", named.join(", ")),
+    )
 }
 
 /// Says how many selected entries of a section neither the CV nor the portfolio prints,

@@ -180,6 +180,9 @@ fn pdf_pages(bytes: &[u8]) -> Option<usize> {
 /// is of a format this run makes. Only a build of everything can tell which listed files
 /// are no longer built; a partial build finds no new stale files and keeps the old ones.
 /// Files the manifest does not list are never stale, whatever lies in the folder.
+/// The folder under `--out` that holds the kits of `resume apply`.
+pub const KITS: &str = "applications/";
+
 pub fn update(
     out: &Path,
     written: &[Entry],
@@ -221,7 +224,9 @@ pub fn update(
             .path
             .rsplit_once('.')
             .is_some_and(|(_, x)| extensions.contains(&x));
-        if everything && format_built && !failed.contains(&document_of(&entry.path)) {
+        // The kits of `resume apply` are built on their own: a full build leaves them.
+        let kit = entry.path.starts_with(KITS);
+        if everything && format_built && !kit && !failed.contains(&document_of(&entry.path)) {
             stale.push(entry);
         } else {
             current.push(entry);

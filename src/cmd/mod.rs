@@ -1,5 +1,6 @@
 //! One file per command. Each prints its own output and diagnostics.
 
+mod apply;
 mod build;
 mod check;
 mod completions;
@@ -29,6 +30,7 @@ pub struct Reported;
 pub fn run(command: Command) -> Result<(), Reported> {
     match command {
         Command::Build(args) => build::run(&args),
+        Command::Apply(args) => apply::run(args),
         Command::Check(args) => check::run(&args),
         Command::Schema => schema::run(),
         Command::Data(args) => data::run(&args),

@@ -81,8 +81,9 @@ pub fn document_data(
     match document {
         Document::Cv => data::cv(selection, content, info),
         Document::Portfolio => data::portfolio(selection, content, info),
-        // Handouts are many documents; `data::handouts` makes them.
-        Document::CaseStudy => Value::Null,
+        // Handouts are many documents; `data::handouts` makes them. A letter belongs to
+        // an application: `data::letter` makes it.
+        Document::CaseStudy | Document::Letter => Value::Null,
     }
 }
 

@@ -66,6 +66,7 @@ impl Imported {
             references,
             sections,
             profiles,
+            applications,
             design,
             updated,
         } = content;
@@ -99,6 +100,13 @@ impl Imported {
             },
         );
         out.file("skills.yaml", ContentFile { skills, ..none() });
+        out.file(
+            "applications.yaml",
+            ContentFile {
+                applications,
+                ..none()
+            },
+        );
         out.file(
             "publications.yaml",
             ContentFile {

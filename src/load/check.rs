@@ -83,6 +83,8 @@ pub fn check(
         references: file.references,
         sections: file.sections,
         profiles: file.profiles,
+        applications: file.applications,
+        application_filters: Default::default(),
         design: file.design.map(|d| d.value).unwrap_or_default(),
         updated: file.updated.map(|d| d.value),
         rules: Default::default(),
@@ -98,6 +100,7 @@ pub fn check(
         design::check(&profile.design, diags);
     }
     content.rules = super::profiles::resolve(&content, files, diags);
+    content.application_filters = check_applications(&content, dir, files, diags);
     Some(content)
 }
 
@@ -619,6 +622,99 @@ fn check_figures(c: &Content, dir: &Path, diags: &mut Vec<Diag>) {
         }
     }
 }
+
+/// Applications: a profile that exists, selectors that select, a posting that is a text
+/// file inside the content folder. Returns each application's selectors, parsed.
+fn check_applications(
+    c: &Content,
+    dir: &Path,
+    files: &SourceFiles,
+    diags: &mut Vec<Diag>,
+) -> std::collections::BTreeMap<String, crate::model::rules::Filter> {
+    let mut filters = std::collections::BTreeMap::new();
+    for (id, app) in &c.applications {
+        let profile = &app.profile;
+        let exists =
+            c.profiles.contains_key(profile.as_str()) || profile.as_str() == super::profiles::ALL;
+        if !exists {
+            let mut names: Vec<&str> = c.profiles.keys().map(String::as_str).collect();
+            if !c.profiles.contains_key(super::profiles::ALL) {
+                names.push(super::profiles::ALL);
+            }
+            let diag = Diag::error(format!(
+                "application `{id}` starts from the profile `{}`, which does not exist",
+                profile.value
+            ))
+            .at(profile.span);
+            diags.push(match did_you_mean(profile, &names) {
+                Some(s) => diag.hint(format!("did you mean `{s}`?")),
+                None => diag.hint(format!("known profiles: {}", quoted(&names))),
+            });
+        }
+        if let Some(filter) = super::profiles::application_filter(app, c, files, diags) {
+            filters.insert(id.clone(), filter);
+        }
+        if let Err(diag) = read_posting(&app.posting, dir) {
+            diags.push(diag);
+        }
+    }
+    filters
+}
+
+/// The job posting an application names: a UTF-8 text file inside the content folder.
+pub fn read_posting(path: &Spanned<String>, dir: &Path) -> Result<String, Diag> {
+    let real = match dir.join(path.as_str()).canonicalize() {
+        Ok(real) => real,
+        Err(e) => {
+            return Err(Diag::error(format!(
+                "cannot read the posting `{}`: {}",
+                path.value,
+                super::io_reason(&e)
+            ))
+            .at(path.span)
+            .hint("save the job posting as a text file in the content folder; the path is relative to it, for example `applications/northwind.txt`"));
+        }
+    };
+    if !real.starts_with(dir) {
+        return Err(
+            Diag::error(format!("`{}` lies outside the content folder", path.value))
+                .at(path.span)
+                .hint("copy the posting into the content folder (links that lead out are refused)"),
+        );
+    }
+    if !real.is_file() {
+        return Err(Diag::error(format!("`{}` is not a file", path.value))
+            .at(path.span)
+            .hint(
+                "name the posting's text file itself, for example `applications/northwind.txt`",
+            ));
+    }
+    let bytes = super::read_capped(&real, MAX_POSTING_BYTES).map_err(|e| {
+        Diag::error(format!(
+            "cannot read the posting `{}`: {}",
+            path.value,
+            super::io_reason(&e)
+        ))
+        .at(path.span)
+    })?;
+    if bytes.len() as u64 > MAX_POSTING_BYTES {
+        return Err(Diag::error(format!(
+            "the posting `{}` is over {} KiB; a job posting is a page or two of text",
+            path.value,
+            MAX_POSTING_BYTES / 1024
+        ))
+        .at(path.span)
+        .hint("save the posting's text alone, not the whole web page"));
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        Diag::error(format!("the posting `{}` is not UTF-8 text", path.value))
+            .at(path.span)
+            .hint("save the job posting as plain UTF-8 text (copy its text from the page into a `.txt` file)")
+    })
+}
+
+/// Far larger than any job posting's text.
+const MAX_POSTING_BYTES: u64 = 1024 * 1024;
 
 /// Whether a file's first bytes match its extension; `None` if they do.
 fn not_an_image(path: &Path, ext: &str) -> Option<String> {

@@ -11,6 +11,8 @@ pub mod image;
 pub mod profiles;
 pub mod yaml;
 
+pub use check::read_posting;
+
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
@@ -319,8 +321,10 @@ fn load_file(
     check::check_words(&root, diags);
     let sink = RefCell::new(Vec::new());
     for (key, value) in sections {
-        if key.scalar_text().as_deref() == Some("profiles") {
-            check_profile_names(value, diags);
+        match key.scalar_text().as_deref() {
+            Some("profiles") => check_names(value, "profile name", diags),
+            Some("applications") => check_names(value, "application id", diags),
+            _ => {}
         }
         // A list section is read entry by entry, so that each broken entry is reported.
         let parts: Vec<Node> = match &value.kind {
@@ -360,15 +364,22 @@ fn load_file(
     true
 }
 
-/// Profile names become folder names under `--out`: checked like ids, at their key, so
-/// that `../x` or `/tmp/y` is an error and not a place to write.
-fn check_profile_names(profiles: &Node, diags: &mut Vec<Diag>) {
-    let Kind::Map(entries) = &profiles.kind else {
+/// Profile names and application ids become folder names under `--out`: checked like
+/// ids, at their key, so that `../x` or `/tmp/y` is an error and not a place to write.
+fn check_names(map: &Node, what: &str, diags: &mut Vec<Diag>) {
+    let Kind::Map(entries) = &map.kind else {
         return;
     };
     for (name, _) in entries {
         let name = Spanned::new(name.scalar_text().unwrap_or_default(), name.span);
-        diags.extend(check::bad_name(&name, "profile name"));
+        if what == "profile name" && name.as_str() == "applications" {
+            diags.push(
+                Diag::error("`applications` cannot name a profile")
+                    .at(name.span)
+                    .hint("`<out>/applications/` holds the kits of `resume apply`: choose another name"),
+            );
+        }
+        diags.extend(check::bad_name(&name, what));
     }
 }
 

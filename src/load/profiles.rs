@@ -593,6 +593,41 @@ fn sugar(tags: &[Spanned<String>], or_untagged: bool) -> Expr {
     }
 }
 
+/// An application's `select` and `exclude`, checked like a profile's; `None` (with
+/// diagnostics) if one is wrong.
+pub fn application_filter(
+    app: &crate::model::Application,
+    c: &Content,
+    files: &SourceFiles,
+    diags: &mut Vec<Diag>,
+) -> Option<Filter> {
+    let vocab = Vocabulary::of(c);
+    let mut checker = Checker {
+        vocab: &vocab,
+        files,
+        diags,
+    };
+    let mut filter = Filter::default();
+    let mut ok = true;
+    for (name, text) in [("select", &app.select), ("exclude", &app.exclude)] {
+        let Some(text) = text else { continue };
+        let Some(expr) = checker.expr(text, Scope::Entries) else {
+            ok = false;
+            continue;
+        };
+        let labeled = Labeled {
+            expr,
+            origin: format!("the application's `{name}`"),
+        };
+        if name == "select" {
+            filter.select.push(labeled);
+        } else {
+            filter.exclude.push(labeled);
+        }
+    }
+    ok.then_some(filter)
+}
+
 /// `--select` and `--exclude` from the command line, checked like a profile's.
 pub fn command_line(
     select: Option<&str>,

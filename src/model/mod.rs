@@ -9,6 +9,7 @@
 //! them through `#[serde(flatten)]`: flattening would hide the field list from our
 //! deserializer and from the schema, and with it the unknown-key errors.
 
+mod application;
 mod common;
 mod date;
 mod design;
@@ -32,6 +33,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use application::Application;
 pub use common::{Bullet, Figure, Link, Metric};
 pub use date::{Date, End, months_between};
 pub use design::{Color, DateStyle, Design, FontSize, LabelText, Length, Paper, Theme};
@@ -110,6 +112,10 @@ pub struct ContentFile {
     /// Audiences, by name: `resume build --profile backend`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub profiles: BTreeMap<String, Spanned<Profile>>,
+    /// Jobs applied for, by id: `resume apply northwind` builds the kit of CV, cover
+    /// letter and posting report. By convention each in `applications/<id>.yaml`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub applications: BTreeMap<String, Spanned<Application>>,
     /// The look of every document: theme, accent, font, paper, margins, size. One file
     /// has it; profiles can refine it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -155,6 +161,17 @@ impl ContentFile {
                 ));
             } else {
                 self.profiles.insert(name, profile);
+            }
+        }
+        for (id, application) in other.applications {
+            if let Some(first) = self.applications.get(&id) {
+                clashes.push((
+                    format!("application `{id}` is defined twice"),
+                    application.span,
+                    first.span,
+                ));
+            } else {
+                self.applications.insert(id, application);
             }
         }
         clashes
@@ -203,6 +220,9 @@ pub struct Content {
     /// given to built-in ones, in the order written.
     pub sections: Vec<SectionDef>,
     pub profiles: BTreeMap<String, Spanned<Profile>>,
+    pub applications: BTreeMap<String, Spanned<Application>>,
+    /// Each application's `select` and `exclude`, parsed and checked.
+    pub application_filters: BTreeMap<String, rules::Filter>,
     pub design: Design,
     pub updated: Option<Date>,
     /// The profiles resolved for selection (`extends` applied, selectors parsed).

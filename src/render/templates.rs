@@ -14,6 +14,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "case-study.typ",
         include_str!("../../templates/case-study.typ"),
     ),
+    ("letter.typ", include_str!("../../templates/letter.typ")),
     (
         "sample/cv.json",
         include_str!("../../templates/sample/cv.json"),
@@ -25,6 +26,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     (
         "sample/case-study.json",
         include_str!("../../templates/sample/case-study.json"),
+    ),
+    (
+        "sample/letter.json",
+        include_str!("../../templates/sample/letter.json"),
     ),
 ];
 

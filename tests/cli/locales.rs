@@ -86,6 +86,8 @@ fn every_locale_prints_its_months_present_and_titles_and_sets_the_pdf_language()
         );
     }
     std::fs::write(t.path("content/profiles.yaml"), profiles).unwrap();
+    // The example's application starts from a profile this test replaces.
+    std::fs::remove_dir_all(t.path("content/applications")).unwrap();
     let t = t.args(&["build", "cv", "--date", "2026-11-01"]);
     let run = t.run().success();
     assert!(!run.stderr.contains("no font has"), "{}", run.stderr);

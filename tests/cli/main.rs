@@ -1,6 +1,7 @@
 //! Integration tests: run the `resume` binary the way a user would and check what it
 //! prints, what it writes and how it exits. One test binary, with a small builder.
 
+mod apply;
 mod build;
 mod ci;
 mod content_errors;

@@ -54,12 +54,12 @@ fn checked_in_schema_is_current() {
 }
 
 /// Every key used in a JSON value, at any depth, except the names of map entries (profile
-/// and variant names), which are data, not fields.
+/// variant names and application ids), which are data, not fields.
 fn keys(value: &Value, parent: &str, out: &mut std::collections::BTreeSet<String>) {
     match value {
         Value::Object(map) => {
             for (k, v) in map {
-                if !matches!(parent, "profiles" | "variants") {
+                if !matches!(parent, "profiles" | "variants" | "applications") {
                     out.insert(k.clone());
                 }
                 keys(v, k, out);

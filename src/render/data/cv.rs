@@ -62,6 +62,7 @@ const DROP_SECTIONS: &[(&str, &str, usize)] = &[
 /// sections shown only while there is room (the profile did not list them), then the
 /// lowest-priority bullets (each role keeps `MIN_BULLETS`), then the lowest-priority
 /// entries of the least important sections. Ties go to the older entry, the later bullet.
+#[derive(Clone)]
 pub struct CvDraft {
     pub data: Value,
     pub removals: Vec<Removal>,

@@ -20,6 +20,7 @@ pub const MIN_WORDS: usize = 60;
 
 /// One handout: its id (the file name), its data, and the parts of its write-up that may
 /// go to fit its pages, least important first (a project's; a case study has none).
+#[derive(Clone)]
 pub struct Handout {
     pub id: String,
     pub data: Value,

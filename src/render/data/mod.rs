@@ -16,6 +16,7 @@
 mod blocks;
 mod cv;
 mod handout;
+mod letter;
 mod portfolio;
 mod reach;
 
@@ -23,6 +24,7 @@ use serde_json::{Value, json};
 
 pub use cv::{CvDraft, Removal, cv, cv_draft, document_max};
 pub use handout::{Handout, handouts};
+pub use letter::letter;
 pub use portfolio::portfolio;
 pub use reach::{Unprinted, unprinted};
 

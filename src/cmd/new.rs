@@ -1,5 +1,5 @@
 //! `resume new`: a fresh project that builds at once — a person, three roles, skills,
-//! education, two projects, one case study, a talk and a section of one's own, two profiles, and the JSON Schema beside `content/` for editors.
+//! education, two projects, one case study, a talk and a section of one's own, two profiles, a job application, and the JSON Schema beside `content/` for editors.
 
 use std::path::Path;
 
@@ -41,6 +41,14 @@ const FILES: &[(&str, &str)] = &[
     (
         "content/sections.yaml",
         include_str!("new/content/sections.yaml"),
+    ),
+    (
+        "content/applications/harbourline.yaml",
+        include_str!("new/content/applications/harbourline.yaml"),
+    ),
+    (
+        "content/applications/harbourline.txt",
+        include_str!("new/content/applications/harbourline.txt"),
     ),
     (
         "content/profiles.yaml",

@@ -867,6 +867,30 @@ fn new_scaffolds_a_project_that_builds_at_once() {
         )));
         assert!(handout.contains("Ending duplicate orders"), "{handout}");
     }
+    // The application's kit builds too.
+    let apply = Test {
+        args: [
+            "apply",
+            "harbourline",
+            "--content",
+            "mycv/content",
+            "--out",
+            "mycv/dist",
+        ]
+        .map(String::from)
+        .to_vec(),
+        ..build
+    };
+    apply.run().success();
+    let letter =
+        text(&apply.path(
+            "mycv/dist/applications/harbourline/Robin-Example-Letter-Harbourline-Logistics.pdf",
+        ));
+    assert!(letter.contains("Dear Sam Verhoef,"), "{letter}");
+    let build = Test {
+        args: vec![],
+        ..apply
+    };
     let portfolio = text(&build.path("mycv/dist/backend/portfolio.pdf"));
     for s in [
         "An outbox table instead of writing to Kafka directly",

@@ -40,9 +40,14 @@ pub enum Command {
     Export(ExportArgs),
     /// Start a new project in DIR: content that builds at once.
     New {
-        /// The folder to create or fill; it must be empty.
-        #[arg(default_value = ".")]
+        /// The folder to create or fill; it must be empty. With `--single`, a FILE ending
+        /// in `.yaml` may be named instead (its folder may hold other files).
+        #[arg(default_value = ".", value_name = "DIR")]
         dir: PathBuf,
+        /// Write the content as one YAML file holding every section (`DIR/resume.yaml`,
+        /// or the FILE named), to build with `--content FILE`.
+        #[arg(long)]
+        single: bool,
     },
     /// Print a completion script for a shell.
     Completions {
@@ -209,10 +214,10 @@ pub struct RenderOptions {
 /// Where the content is.
 #[derive(Debug, Args)]
 pub struct ContentArgs {
-    /// The folder of YAML content files.
+    /// The folder of YAML content files, or one YAML file that holds every section.
     #[arg(
         long,
-        value_name = "DIR",
+        value_name = "DIR|FILE",
         default_value = "content",
         env = "RESUME_CONTENT"
     )]

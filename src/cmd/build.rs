@@ -40,19 +40,20 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
     let (loaded, content) = load_content(&args.content.content)?;
     let date =
         shared::document_date(args.options.date.as_deref(), content.updated).map_err(fail)?;
-    check_out_dir(&args.out, &loaded.dir).map_err(fail)?;
+    // One content file is all that is read: PDFs beside it are no content.
+    if !loaded.single {
+        check_out_dir(&args.out, &loaded.dir).map_err(fail)?;
+    }
     let profiles = shared::profiles(&content, args.profile.as_deref()).map_err(fail)?;
     let documents = args.document.map_or(Document::ALL.to_vec(), |d| vec![d]);
     let mut files = loaded.files;
     let extra = shared::command_line_filter(&args.selectors, &content, &mut files)?;
     check_projects(&args.projects, &content).map_err(fail)?;
 
-    // The project root is the folder that holds the content folder: templates/ sits there.
-    let root = loaded
-        .dir
-        .parent()
-        .map_or_else(|| loaded.dir.clone(), Path::to_path_buf);
-    let content_root = shared::content_root(&loaded.dir);
+    // The project root is the folder that holds the content folder (or the one content
+    // file): templates/ sits there.
+    let root = loaded.root.clone();
+    let content_root = shared::content_root(&loaded.dir, loaded.single);
     // Fonts are parsed once; every compiler of this run shares them.
     let kept_warm = given.is_some();
     let mut own = None;

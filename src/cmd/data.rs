@@ -20,7 +20,7 @@ pub fn run(args: &DataArgs) -> Result<(), Reported> {
     let rules = shared::one_profile(&content, args.profile.as_deref(), "whose data to print")
         .map_err(fail)?;
     let selection = select::select(&content, rules, &extra, args.options.private);
-    let content_root = shared::content_root(&loaded.dir);
+    let content_root = shared::content_root(&loaded.dir, loaded.single);
     let info = BuildInfo {
         date,
         document: args.document.name(),
@@ -52,10 +52,7 @@ pub fn run(args: &DataArgs) -> Result<(), Reported> {
         );
         return Ok(());
     };
-    let root = loaded
-        .dir
-        .parent()
-        .map_or_else(|| loaded.dir.clone(), std::path::Path::to_path_buf);
+    let root = loaded.root.clone();
     let mut world = render::world(root, false, date);
     // A CV is compiled as it would be built: fitted to its page budget.
     let doc_rules = rules.documents.get(args.document.name());

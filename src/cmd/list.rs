@@ -16,13 +16,10 @@ pub fn run(args: &ListArgs) -> Result<(), Reported> {
     let extra = shared::command_line_filter(&args.selectors, &content, &mut files)?;
     let profiles = shared::profiles(&content, args.profile.as_deref()).map_err(fail)?;
     let mut world = args.fit.then(|| {
-        let root = loaded
-            .dir
-            .parent()
-            .map_or_else(|| loaded.dir.clone(), std::path::Path::to_path_buf);
+        let root = loaded.root.clone();
         (
             render::world(root, false, date),
-            shared::content_root(&loaded.dir),
+            shared::content_root(&loaded.dir, loaded.single),
         )
     });
     let mut out = String::new();

@@ -27,14 +27,21 @@ pub struct Loaded {
     pub files: SourceFiles,
     pub diags: Vec<Diag>,
     pub content: Option<Content>,
-    /// The content folder, canonicalised.
+    /// The content folder, canonicalised: the folder images are named from. For one
+    /// content file, the folder that holds it.
     pub dir: PathBuf,
+    /// The project root, where `templates/` and `fonts/` are: the folder that holds the
+    /// content folder, or the one content file.
+    pub root: PathBuf,
+    /// Whether the content is one file rather than a folder.
+    pub single: bool,
     /// How many YAML files were read.
     pub file_count: usize,
 }
 
 /// Reads every `.yaml`/`.yml` file under `dir` (in path order) and checks the whole.
-/// Fails only when the folder itself cannot be read; content errors are in `diags`.
+/// `dir` may also be one YAML file that holds every section. Fails only when the folder
+/// or file itself cannot be read; content errors are in `diags`.
 pub fn load(dir: &Path) -> Result<Loaded, Diag> {
     let canonical = dir.canonicalize().map_err(|e| {
         Diag::error(format!(
@@ -42,11 +49,34 @@ pub fn load(dir: &Path) -> Result<Loaded, Diag> {
             dir.display(),
             io_reason(&e)
         ))
-        .hint("run `resume` where your `content/` folder is, or pass `--content DIR`")
+        .hint("run `resume` where your `content/` folder is, or pass `--content DIR` (a folder or one YAML file)")
     })?;
+    if canonical.is_file() {
+        if !is_yaml(&canonical) {
+            return Err(Diag::error(format!(
+                "`{}` is not a YAML file",
+                dir.display()
+            ))
+            .hint("`--content` names the folder that holds your YAML files, or one `.yaml` file that holds them all"));
+        }
+        let folder = canonical
+            .parent()
+            .map_or_else(|| canonical.clone(), Path::to_path_buf);
+        let name = dir
+            .display()
+            .to_string()
+            .trim_start_matches("./")
+            .to_owned();
+        return Ok(load_paths(
+            &[(canonical, name)],
+            folder.clone(),
+            folder,
+            true,
+        ));
+    }
     if !canonical.is_dir() {
         return Err(Diag::error(format!("`{}` is not a folder", dir.display()))
-            .hint("`--content` names the folder that holds your YAML files"));
+            .hint("`--content` names the folder that holds your YAML files, or one `.yaml` file"));
     }
     let mut paths = Vec::new();
     collect_yaml(&canonical, &mut paths).map_err(|(folder, e)| {
@@ -69,21 +99,37 @@ pub fn load(dir: &Path) -> Result<Loaded, Diag> {
         );
     }
 
+    let named: Vec<(PathBuf, String)> = paths
+        .into_iter()
+        .map(|path| {
+            let name = display_name(dir, &canonical, &path);
+            (path, name)
+        })
+        .collect();
+    let root = canonical
+        .parent()
+        .map_or_else(|| canonical.clone(), Path::to_path_buf);
+    Ok(load_paths(&named, canonical, root, false))
+}
+
+/// Reads the files (each with the name errors give it) and checks the whole.
+fn load_paths(paths: &[(PathBuf, String)], dir: PathBuf, root: PathBuf, single: bool) -> Loaded {
     let mut loaded = Loaded {
         files: SourceFiles::default(),
         diags: Vec::new(),
         content: None,
-        dir: canonical.clone(),
+        dir,
+        root,
+        single,
         file_count: paths.len(),
     };
     let mut merged = ContentFile::default();
     let mut failed = check::Failed::default();
     let mut total = (0, 0);
-    for path in &paths {
-        let name = display_name(dir, &canonical, path);
-        match read_text(path, &name) {
+    for (path, name) in paths {
+        match read_text(path, name) {
             Ok(text) => {
-                let id = loaded.files.add(SourceFile::new(name, text));
+                let id = loaded.files.add(SourceFile::new(name.clone(), text));
                 if let Some(file) = loaded.files.get(id) {
                     let over = !load_file(
                         &file.text,
@@ -95,7 +141,7 @@ pub fn load(dir: &Path) -> Result<Loaded, Diag> {
                     );
                     if over {
                         // The rest is unread: checking the whole would only add noise.
-                        return Ok(loaded);
+                        return loaded;
                     }
                 }
             }
@@ -106,7 +152,7 @@ pub fn load(dir: &Path) -> Result<Loaded, Diag> {
     // run is reported at once; what failed is known, so it does not cause more errors.
     loaded.content = check::check(
         merged,
-        &canonical,
+        &loaded.dir,
         &loaded.files,
         &failed,
         &mut loaded.diags,
@@ -114,7 +160,14 @@ pub fn load(dir: &Path) -> Result<Loaded, Diag> {
     if loaded.diags.iter().any(Diag::is_error) {
         loaded.content = None;
     }
-    Ok(loaded)
+    loaded
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
 }
 
 /// All content files together may hold at most this many values, and this much text
@@ -254,10 +307,7 @@ fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), (PathBuf, std:
         let kind = entry.file_type().map_err(at)?;
         if kind.is_dir() {
             collect_yaml(&path, out)?;
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml")
-        ) {
+        } else if is_yaml(&path) {
             out.push(path);
         }
     }

@@ -170,7 +170,7 @@ fn build_without_profile_builds_every_profile() {
 fn missing_content_folder() {
     Test::new().args(&["build"]).run().failure().stderr_is(
         "error: cannot read the content folder `content`: No such file or directory
- = hint: run `resume` where your `content/` folder is, or pass `--content DIR`
+ = hint: run `resume` where your `content/` folder is, or pass `--content DIR` (a folder or one YAML file)
 
 ",
     );

@@ -9,18 +9,7 @@ use super::{Test, example_content, pages, text};
 /// `fonts-wqy-microhei` (scripts/test installs it): ours have none.
 const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+use super::copy_dir;
 
 /// A top-level key of a catalogue, as written: `present: heute`.
 fn key<'a>(catalogue: &'a str, key: &str) -> &'a str {

@@ -17,6 +17,7 @@ mod locales;
 mod long_text;
 mod schema;
 mod select;
+mod single;
 mod watch;
 
 use std::path::{Path, PathBuf};
@@ -25,6 +26,20 @@ use std::process::Command;
 /// The repository's example content.
 pub fn example_content() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
+}
+
+/// Copies a folder and all it holds.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
 }
 
 /// A scratch project: a temporary folder with files in it, and a command to run there.

@@ -18,8 +18,14 @@ struct Watch {
 impl Watch {
     /// `resume watch cv` in the project, once it has built and says it is watching.
     fn start(t: &Test) -> Watch {
+        Watch::start_with(t, &[], "watching content")
+    }
+
+    /// `resume watch cv` with more arguments, once it says `watching`.
+    fn start_with(t: &Test, args: &[&str], watching: &str) -> Watch {
         let mut child = Command::new(env!("CARGO_BIN_EXE_resume"))
             .args(["watch", "cv", "--date", "2026-11-01"])
+            .args(args)
             .current_dir(t.path(""))
             .env_remove("RESUME_CONTENT")
             .env_remove("RESUME_OUT")
@@ -32,7 +38,7 @@ impl Watch {
             err: lines(child.stderr.take().unwrap()),
             child,
         };
-        expect(&w.out, "watching content");
+        expect(&w.out, watching);
         w
     }
 
@@ -125,6 +131,31 @@ fn watch_rebuilds_on_change_and_survives_errors() {
     expect(&w.out, "wrote dist/all/cv.pdf");
     expect(&w.out, "watching content for changes");
     assert!(text(&pdf).contains("Third headline"));
+}
+
+#[test]
+fn watch_rebuilds_one_content_file_and_the_images_beside_it() {
+    let svg = |fill: &str| {
+        format!(
+            "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><rect width='10' height='10' fill='{fill}'/></svg>"
+        )
+    };
+    let t = Test::new()
+        .file("my-cv.yaml", &person("First headline"))
+        .file("figures/a.svg", &svg("red"));
+    let w = Watch::start_with(&t, &["--content", "my-cv.yaml"], "watching my-cv.yaml");
+    let pdf = t.path("dist/all/cv.pdf");
+    assert!(text(&pdf).contains("First headline"));
+
+    // Saved by rename, as editors do.
+    std::fs::write(t.path(".my-cv.yaml.swp"), person("Second headline")).unwrap();
+    std::fs::rename(t.path(".my-cv.yaml.swp"), t.path("my-cv.yaml")).unwrap();
+    w.expect_cv(&t, "Second headline");
+    expect(&w.out, "watching my-cv.yaml for changes");
+
+    // A file in a folder beside it (where its images are) is seen too.
+    std::fs::write(t.path("figures/a.svg"), svg("blue")).unwrap();
+    expect(&w.out, "wrote dist/all/cv.pdf");
 }
 
 #[test]

@@ -10,16 +10,39 @@ use crate::model::Theme;
 #[command(
     name = "resume",
     version,
-    about = "Typeset an engineer's career from YAML into PDFs, per audience"
+    about = "Typeset an engineer's career from YAML into PDFs, per audience",
+    after_help = EXAMPLES
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// Shown under `resume --help`.
+const EXAMPLES: &str = "\
+Examples:
+  resume new my-resume && cd my-resume && resume build   start a project, build everything
+  resume build cv --profile backend                      one profile's one-page CV
+  resume build --content my-cv.yaml --date 2026-11-01    from one content file, dated
+  resume list --profile backend --bullets                what a profile shows and leaves out
+  resume check                                           validate the content
+
+Exit status: 0 success, 1 any error (content, usage, output), 2 an internal error.
+Environment: RESUME_CONTENT, RESUME_OUT, SOURCE_DATE_EPOCH, NO_COLOR. `resume man` has more.";
+
+/// Shown under `resume build --help`.
+const BUILD_EXAMPLES: &str = "\
+Examples:
+  resume build                                      every profile times every document
+  resume build cv --profile backend                 one CV
+  resume build case-study --project ledger          one project's handouts, every profile
+  resume build --select 'tag:rust and since:2020'   narrower than the profiles
+  resume build --all --clean --date 2026-11-01      what a release runs";
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build documents into PDFs: `<out>/<profile>/cv.pdf`.
+    #[command(after_help = BUILD_EXAMPLES)]
     Build(BuildArgs),
     /// Check the content without rendering, and summarise it.
     Check(ContentArgs),
@@ -56,6 +79,24 @@ pub enum Command {
     },
     /// Print the manual page (roff).
     Man,
+    /// Print the content's profile names or project ids, one a line, for the completion
+    /// scripts; prints nothing when the content cannot be read.
+    #[command(name = "__complete", hide = true)]
+    Complete {
+        #[arg(value_enum)]
+        what: CompleteWhat,
+        #[command(flatten)]
+        content: ContentArgs,
+    },
+}
+
+/// What `resume __complete` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompleteWhat {
+    /// Profile names, for `--profile`.
+    Profiles,
+    /// Project and case study ids, for `--project`.
+    Projects,
 }
 
 /// The formats `resume import` reads.
@@ -202,7 +243,8 @@ pub struct RenderOptions {
     #[arg(long)]
     pub private: bool,
 
-    /// The document date (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH if set, else today.
+    /// The document date (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH if set, else the
+    /// content's `updated:` date, else today (UTC).
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
 

@@ -39,6 +39,7 @@ pub fn run(command: Command) -> Result<(), Reported> {
         Command::New { dir, single } => new::run(&dir, single),
         Command::Completions { shell } => completions::completions(shell),
         Command::Man => completions::man(),
+        Command::Complete { what, content } => completions::names(what, &content.content),
     }
 }
 

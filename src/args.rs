@@ -41,7 +41,7 @@ Examples:
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build documents into PDFs: `<out>/<profile>/cv.pdf`.
+    /// Build documents into PDFs: `<out>/<profile>/<Name>-CV.pdf`.
     #[command(after_help = BUILD_EXAMPLES)]
     Build(BuildArgs),
     /// Check the content without rendering, and summarise it.
@@ -292,6 +292,12 @@ pub struct BuildArgs {
     /// Where the PDFs go.
     #[arg(long, value_name = "DIR", default_value = "dist", env = "RESUME_OUT")]
     pub out: PathBuf,
+
+    /// How the files are named, over `design.file_names`: a pattern with `{name}`,
+    /// `{document}`, `{profile}`, `{project}`, `{id}` and `{date}`. Default
+    /// `{name}-{document}` (`Ada-Example-CV.pdf`).
+    #[arg(long, value_name = "PATTERN")]
+    pub name: Option<String>,
 
     #[command(flatten)]
     pub selectors: Selectors,

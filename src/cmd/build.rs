@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use super::fit_cache::{self, FitCache};
 use super::manifest;
+use super::names;
 use super::outputs;
 use super::{Reported, fail, load_content, shared};
 use crate::args::{BuildArgs, Document, PdfStandard};
@@ -49,6 +50,14 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
     let mut files = loaded.files;
     let extra = shared::command_line_filter(&args.selectors, &content, &mut files)?;
     check_projects(&args.projects, &content).map_err(fail)?;
+    if let Some(pattern) = &args.name {
+        names::check(pattern).map_err(|why| {
+            fail(
+                Diag::error(format!("the file name pattern `{pattern}` {why}"))
+                    .hint("for example `--name '{name}-{document}'` (the default) or `--name '{name}-{profile}-{document}-{date}'`"),
+            )
+        })?;
+    }
 
     // The project root is the folder that holds the content folder (or the one content
     // file): templates/ sits there.
@@ -96,7 +105,8 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
             handouts_found |= document == Document::CaseStudy && !jobs.is_empty();
             warn_emptied(&selection, document, name, &files);
             let holds = holds(&selection);
-            tasks.extend(jobs.into_iter().map(|(path, job)| Task {
+            tasks.extend(jobs.into_iter().map(|(path, handout, job)| Task {
+                handout,
                 holds: holds.clone(),
                 problems: if accessible {
                     missing_alt(&job, &content, &info)
@@ -110,6 +120,7 @@ pub fn build(args: &BuildArgs, given: Option<&mut render::ResumeWorld>) -> Resul
             }));
         }
     }
+    same_names(&tasks).map_err(fail)?;
     if !handouts_found {
         let ids: Vec<&str> = args.projects.iter().map(String::as_str).collect();
         return Err(fail(
@@ -242,6 +253,8 @@ struct Task {
     job: Job,
     document: Document,
     profile: String,
+    /// A handout's project or case study id.
+    handout: Option<String>,
     /// Why the document cannot be made as asked (found before rendering).
     problems: Vec<Diag>,
     /// What the selection gives the document, for a warning when it fills little of
@@ -288,6 +301,7 @@ impl Worker<'_> {
             profile,
             problems,
             holds,
+            handout: _,
         } = task;
         let t = Instant::now();
         let mut report = Report {
@@ -710,18 +724,30 @@ fn jobs(
     selection: &select::Selection,
     content: &crate::model::Content,
     info: &data::BuildInfo,
-) -> Vec<(PathBuf, Job)> {
+) -> Vec<(PathBuf, Option<String>, Job)> {
     let name = selection.rules.name.as_str();
     let doc_rules = selection.rules.documents.get(document.name());
+    let pattern = file_pattern(args, selection, content);
+    let path = |handout: Option<(&str, &str)>| {
+        let parts = names::Parts {
+            person: &content.person.name,
+            document,
+            profile: name,
+            handout,
+            date: info.date.to_string(),
+        };
+        args.out
+            .join(name)
+            .join(format!("{}.pdf", names::stem(&pattern, &parts)))
+    };
     match document {
         Document::CaseStudy => data::handouts(selection, content, info, &args.projects)
             .into_iter()
             .map(|h| {
+                let title = handout_title(content, &h.id);
                 (
-                    args.out
-                        .join(name)
-                        .join("case-studies")
-                        .join(format!("{}.pdf", h.id)),
+                    path(Some((&h.id, title))),
+                    Some(h.id.clone()),
                     Job::Plain(h.data),
                 )
             })
@@ -729,18 +755,77 @@ fn jobs(
         Document::Cv if doc_rules.is_none_or(|d| d.fit) => {
             let budget = doc_rules.map_or(1, |d| d.pages);
             vec![(
-                args.out.join(name).join("cv.pdf"),
+                path(None),
+                None,
                 Job::Fit(data::cv_draft(selection, content, info), budget),
             )]
         }
-        _ => {
-            let path = args.out.join(name).join(format!("{}.pdf", document.name()));
-            vec![(
-                path,
-                Job::Plain(shared::document_data(document, selection, content, info)),
-            )]
+        _ => vec![(
+            path(None),
+            None,
+            Job::Plain(shared::document_data(document, selection, content, info)),
+        )],
+    }
+}
+
+/// Two documents that would be written to one file (two handouts whose titles make the
+/// same name, or a pattern without what tells them apart) are an error before anything
+/// is built. Names that differ only in case count as the same: they are one file on
+/// macOS and Windows, and in most release and mail attachments.
+fn same_names(tasks: &[Task]) -> Result<(), Diag> {
+    let mut seen: std::collections::BTreeMap<String, &Task> = std::collections::BTreeMap::new();
+    for task in tasks {
+        let key = task.path.to_string_lossy().to_lowercase();
+        if let Some(first) = seen.insert(key, task) {
+            let what = |t: &Task| match &t.handout {
+                Some(id) => format!("the handout of `{id}`"),
+                None => format!("the {}", t.document.name()),
+            };
+            return Err(Diag::error(format!(
+                "{} and {} of profile `{}` would both be written to `{}`",
+                what(first),
+                what(task),
+                task.profile,
+                task.path.display()
+            ))
+            .hint("give one of them another title, or put `{id}` or `{document}` in `design.file_names` (or `--name`)"));
         }
     }
+    Ok(())
+}
+
+/// The file name pattern: `--name`, else the profile's or the content's
+/// `design.file_names`, else the default.
+fn file_pattern(
+    args: &BuildArgs,
+    selection: &select::Selection,
+    content: &crate::model::Content,
+) -> String {
+    args.name.clone().unwrap_or_else(|| {
+        selection
+            .rules
+            .design
+            .over(&content.design)
+            .file_names
+            .map_or_else(|| names::DEFAULT.to_owned(), |p| p.value)
+    })
+}
+
+/// A handout's project or case study title, by its id.
+fn handout_title<'a>(content: &'a crate::model::Content, id: &'a str) -> &'a str {
+    content
+        .projects
+        .iter()
+        .find(|p| p.id.value == id)
+        .map(|p| p.title.as_str())
+        .or_else(|| {
+            content
+                .case_studies
+                .iter()
+                .find(|c| c.id.value == id)
+                .map(|c| c.title.as_str())
+        })
+        .unwrap_or(id)
 }
 
 /// What one output file is made from.

@@ -9,6 +9,7 @@ mod fit_cache;
 mod import;
 mod list;
 mod manifest;
+pub mod names;
 pub mod new;
 mod outputs;
 pub mod schema;

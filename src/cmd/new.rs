@@ -54,6 +54,22 @@ const CONTENT_FILES: &[(&str, &str)] = FILES.split_at(FILES.len() - 1).0;
 
 const GITIGNORE: &str = "dist/\n";
 
+/// Where `resume new` puts the workflow that publishes the documents.
+const WORKFLOW_PATH: &str = ".github/workflows/documents.yml";
+
+/// The workflow for the user's content repository: on each tag, the released `resume`
+/// of this version builds every document and attaches them to the release. `content`
+/// is the `--content` it builds from.
+pub fn workflow(content: &str) -> String {
+    let repository = env!("CARGO_PKG_REPOSITORY")
+        .trim_start_matches("https://github.com/")
+        .trim_end_matches('/');
+    include_str!("new/github/documents.yml")
+        .replace("@VERSION@", env!("CARGO_PKG_VERSION"))
+        .replace("@REPOSITORY@", repository)
+        .replace("@CONTENT@", content)
+}
+
 pub fn run(dir: &Path, single: bool) -> Result<(), Reported> {
     let named_file = single
         && matches!(
@@ -67,12 +83,16 @@ pub fn run(dir: &Path, single: bool) -> Result<(), Reported> {
     let mut schema = serde_json::to_string_pretty(&super::schema::schema()).unwrap_or_default();
     schema.push('\n');
     let whole = one_file(CONTENT_FILES);
+    let flow = workflow(if single { SINGLE_NAME } else { "content" });
     let files: Vec<(&str, &str)> = if single {
         vec![(SINGLE_NAME, whole.as_str()), (".gitignore", GITIGNORE)]
     } else {
         FILES.to_vec()
     };
-    let files = files.into_iter().chain([("schema.json", schema.as_str())]);
+    let files = files.into_iter().chain([
+        ("schema.json", schema.as_str()),
+        (WORKFLOW_PATH, flow.as_str()),
+    ]);
     for (rel, text) in files {
         let path = dir.join(rel);
         write_atomically(&path, text.as_bytes()).map_err(fail)?;
@@ -99,7 +119,8 @@ pub fn run(dir: &Path, single: bool) -> Result<(), Reported> {
 const SINGLE_NAME: &str = "resume.yaml";
 
 /// `new --single FILE`: the one content file, in a folder that may hold other files
-/// (`schema.json` and `.gitignore` are added beside it when they are not there).
+/// (`schema.json`, `.gitignore` and the workflow are added beside it when they are not
+/// there).
 fn run_file(file: &Path) -> Result<(), Reported> {
     if file.symlink_metadata().is_ok() {
         return Err(fail(
@@ -116,7 +137,16 @@ fn run_file(file: &Path) -> Result<(), Reported> {
     crate::say!("wrote {}", file.display());
     let mut schema = serde_json::to_string_pretty(&super::schema::schema()).unwrap_or_default();
     schema.push('\n');
-    for (rel, text) in [("schema.json", schema.as_str()), (".gitignore", GITIGNORE)] {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let flow = workflow(&name);
+    for (rel, text) in [
+        ("schema.json", schema.as_str()),
+        (".gitignore", GITIGNORE),
+        (WORKFLOW_PATH, flow.as_str()),
+    ] {
         let path = folder.join(rel);
         if path.symlink_metadata().is_ok() {
             continue;

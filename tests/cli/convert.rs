@@ -149,7 +149,7 @@ fn import_jsonresume_writes_files_a_person_would_and_names_every_dropped_field()
         ..check
     };
     build.run().success();
-    let cv = text(&build.path("dist/all/cv.pdf"));
+    let cv = text(&super::doc(&build.path("dist/all"), "-CV.pdf"));
     for s in [
         "Marit Olsbakken-Reyes",
         "Staff Platform Engineer",
@@ -652,10 +652,10 @@ fn import_rendercv_with_every_entry_type_builds() {
     build.run().success();
     // Fitted to one page, as RenderCV is not (it spills onto a second): what the CV
     // leaves out is in the portfolio.
-    let cv_pdf = build.path("dist/all/cv.pdf");
+    let cv_pdf = super::doc(&build.path("dist/all"), "-CV.pdf");
     assert_eq!(super::pages(&cv_pdf), 1);
     let cv = text(&cv_pdf);
-    let portfolio = text(&build.path("dist/all/portfolio.pdf"));
+    let portfolio = text(&super::doc(&build.path("dist/all"), "-Portfolio.pdf"));
     let both = format!("{cv}\n{portfolio}");
     for s in [
         "Tomasz Quill-Ferreira",
@@ -749,7 +749,7 @@ fn import_rendercv_sections_that_do_not_fit_are_sections_of_their_own() {
         ..t
     };
     build.run().success();
-    let cv = text(&build.path("dist/all/cv.pdf")).to_lowercase();
+    let cv = text(&super::doc(&build.path("dist/all"), "-CV.pdf")).to_lowercase();
     for s in [
         "ships things",
         "first prize",
@@ -797,7 +797,7 @@ fn new_scaffolds_a_project_that_builds_at_once() {
     let run = build.run().success();
     assert!(!run.stderr.contains("warning"), "{}", run.stderr);
     for profile in ["backend", "leadership"] {
-        let cv = text(&build.path(&format!("mycv/dist/{profile}/cv.pdf")));
+        let cv = text(&build.path(&format!("mycv/dist/{profile}/Robin-Example-CV.pdf")));
         for s in [
             "Robin Example",
             "Senior Backend Engineer",
@@ -807,11 +807,11 @@ fn new_scaffolds_a_project_that_builds_at_once() {
             assert!(cv.contains(s), "{profile} cv lacks {s:?}:\n{cv}");
         }
         let handout = text(&build.path(&format!(
-            "mycv/dist/{profile}/case-studies/order-api-duplicates.pdf"
+            "mycv/dist/{profile}/Robin-Example-Ending-duplicate-orders.pdf"
         )));
         assert!(handout.contains("Ending duplicate orders"), "{handout}");
     }
-    let portfolio = text(&build.path("mycv/dist/backend/portfolio.pdf"));
+    let portfolio = text(&build.path("mycv/dist/backend/Robin-Example-Portfolio.pdf"));
     for s in [
         "An outbox table instead of writing to Kafka directly",
         // Blocks: a list, then a paragraph after it.

@@ -82,7 +82,10 @@ fn every_locale_prints_its_months_present_and_titles_and_sets_the_pdf_language()
     let mut wrong = Vec::new();
     for tag in &tags {
         let catalogue = std::fs::read_to_string(root.join(format!("{tag}.yaml"))).unwrap();
-        let pdf = t.path(&format!("dist/loc-{}/cv.pdf", tag.to_lowercase()));
+        let pdf = super::doc(
+            &t.path(&format!("dist/loc-{}", tag.to_lowercase())),
+            "-CV.pdf",
+        );
         let text = text(&pdf);
         // The example's current role began in May 2022.
         let months = key(&catalogue, "months_short");
@@ -137,7 +140,7 @@ fn a_right_to_left_cv_builds_in_the_sidebar_theme_on_one_page() {
         "2026-11-01",
     ]);
     t.run().success();
-    let pdf = t.path("dist/backend/cv.pdf");
+    let pdf = t.path("dist/backend/Ilka-Moravec-Dunmore-CV.pdf");
     assert_eq!(pages(&pdf), 1);
     let catalogue =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/ar.yaml"))

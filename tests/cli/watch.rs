@@ -46,9 +46,9 @@ impl Watch {
     /// before every file in it is written).
     #[track_caller]
     fn expect_cv(&self, t: &Test, wanted: &str) {
-        let pdf = t.path("dist/all/cv.pdf");
+        let pdf = super::doc(&t.path("dist/all"), "-CV.pdf");
         for _ in 0..20 {
-            expect(&self.out, "wrote dist/all/cv.pdf");
+            expect(&self.out, "wrote dist/all/Ada-Example-CV.pdf");
             if text(&pdf).contains(wanted) {
                 return;
             }
@@ -99,12 +99,12 @@ fn person(headline: &str) -> String {
 fn watch_rebuilds_on_change_and_survives_errors() {
     let t = Test::new().file("content/person.yaml", &person("First headline"));
     let w = Watch::start(&t);
-    let pdf = t.path("dist/all/cv.pdf");
+    let pdf = super::doc(&t.path("dist/all"), "-CV.pdf");
     assert!(text(&pdf).contains("First headline"));
 
     // An edit in place.
     std::fs::write(t.path("content/person.yaml"), person("Second headline")).unwrap();
-    expect(&w.out, "wrote dist/all/cv.pdf");
+    expect(&w.out, "wrote dist/all/Ada-Example-CV.pdf");
     expect(&w.out, "watching content for changes");
     assert!(text(&pdf).contains("Second headline"));
 
@@ -128,7 +128,7 @@ fn watch_rebuilds_on_change_and_survives_errors() {
         t.path("content/person.yaml"),
     )
     .unwrap();
-    expect(&w.out, "wrote dist/all/cv.pdf");
+    expect(&w.out, "wrote dist/all/Ada-Example-CV.pdf");
     expect(&w.out, "watching content for changes");
     assert!(text(&pdf).contains("Third headline"));
 }
@@ -144,7 +144,7 @@ fn watch_rebuilds_one_content_file_and_the_images_beside_it() {
         .file("my-cv.yaml", &person("First headline"))
         .file("figures/a.svg", &svg("red"));
     let w = Watch::start_with(&t, &["--content", "my-cv.yaml"], "watching my-cv.yaml");
-    let pdf = t.path("dist/all/cv.pdf");
+    let pdf = super::doc(&t.path("dist/all"), "-CV.pdf");
     assert!(text(&pdf).contains("First headline"));
 
     // Saved by rename, as editors do.
@@ -155,7 +155,7 @@ fn watch_rebuilds_one_content_file_and_the_images_beside_it() {
 
     // A file in a folder beside it (where its images are) is seen too.
     std::fs::write(t.path("figures/a.svg"), svg("blue")).unwrap();
-    expect(&w.out, "wrote dist/all/cv.pdf");
+    expect(&w.out, "wrote dist/all/Ada-Example-CV.pdf");
 }
 
 #[test]
@@ -197,7 +197,7 @@ fn watch_reloads_fonts_when_the_fonts_folder_changes() {
     let w = Watch::start(&t);
     let font = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/inter/Inter-Bold.otf");
     std::fs::copy(font, t.path("fonts/Inter-Bold.otf")).unwrap();
-    expect(&w.out, "wrote dist/all/cv.pdf");
+    expect(&w.out, "wrote dist/all/Ada-Example-CV.pdf");
     expect(&w.out, "watching content and fonts for changes");
 }
 

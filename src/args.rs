@@ -10,16 +10,39 @@ use crate::model::Theme;
 #[command(
     name = "resume",
     version,
-    about = "Typeset an engineer's career from YAML into PDFs, per audience"
+    about = "Typeset an engineer's career from YAML into PDFs, per audience",
+    after_help = EXAMPLES
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// Shown under `resume --help`.
+const EXAMPLES: &str = "\
+Examples:
+  resume new my-resume && cd my-resume && resume build   start a project, build everything
+  resume build cv --profile backend                      one profile's one-page CV
+  resume build --content my-cv.yaml --date 2026-11-01    from one content file, dated
+  resume list --profile backend --bullets                what a profile shows and leaves out
+  resume check                                           validate the content
+
+Exit status: 0 success, 1 any error (content, usage, output), 2 an internal error.
+Environment: RESUME_CONTENT, RESUME_OUT, SOURCE_DATE_EPOCH, NO_COLOR. `resume man` has more.";
+
+/// Shown under `resume build --help`.
+const BUILD_EXAMPLES: &str = "\
+Examples:
+  resume build                                      every profile times every document
+  resume build cv --profile backend                 one CV
+  resume build case-study --project ledger          one project's handouts, every profile
+  resume build --select 'tag:rust and since:2020'   narrower than the profiles
+  resume build --all --clean --date 2026-11-01      what a release runs";
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build documents into PDFs: `<out>/<profile>/cv.pdf`.
+    /// Build documents into PDFs: `<out>/<profile>/<Name>-CV.pdf`.
+    #[command(after_help = BUILD_EXAMPLES)]
     Build(BuildArgs),
     /// Build the kit for one job application: its CV, its cover letter and a report of
     /// what the posting asks for, into `<out>/applications/<id>/`.
@@ -43,9 +66,14 @@ pub enum Command {
     Export(ExportArgs),
     /// Start a new project in DIR: content that builds at once.
     New {
-        /// The folder to create or fill; it must be empty.
-        #[arg(default_value = ".")]
+        /// The folder to create or fill; it must be empty. With `--single`, a FILE ending
+        /// in `.yaml` may be named instead (its folder may hold other files).
+        #[arg(default_value = ".", value_name = "DIR")]
         dir: PathBuf,
+        /// Write the content as one YAML file holding every section (`DIR/resume.yaml`,
+        /// or the FILE named), to build with `--content FILE`.
+        #[arg(long)]
+        single: bool,
     },
     /// Print a completion script for a shell.
     Completions {
@@ -54,6 +82,24 @@ pub enum Command {
     },
     /// Print the manual page (roff).
     Man,
+    /// Print the content's profile names or project ids, one a line, for the completion
+    /// scripts; prints nothing when the content cannot be read.
+    #[command(name = "__complete", hide = true)]
+    Complete {
+        #[arg(value_enum)]
+        what: CompleteWhat,
+        #[command(flatten)]
+        content: ContentArgs,
+    },
+}
+
+/// What `resume __complete` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompleteWhat {
+    /// Profile names, for `--profile`.
+    Profiles,
+    /// Project and case study ids, for `--project`.
+    Projects,
 }
 
 /// The formats `resume import` reads.
@@ -206,7 +252,8 @@ pub struct RenderOptions {
     #[arg(long)]
     pub private: bool,
 
-    /// The document date (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH if set, else today.
+    /// The document date (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH if set, else the
+    /// content's `updated:` date, else today (UTC).
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
 
@@ -218,10 +265,10 @@ pub struct RenderOptions {
 /// Where the content is.
 #[derive(Debug, Args)]
 pub struct ContentArgs {
-    /// The folder of YAML content files.
+    /// The folder of YAML content files, or one YAML file that holds every section.
     #[arg(
         long,
-        value_name = "DIR",
+        value_name = "DIR|FILE",
         default_value = "content",
         env = "RESUME_CONTENT"
     )]
@@ -304,6 +351,12 @@ pub struct BuildArgs {
     /// Where the PDFs go.
     #[arg(long, value_name = "DIR", default_value = "dist", env = "RESUME_OUT")]
     pub out: PathBuf,
+
+    /// How the files are named, over `design.file_names`: a pattern with `{name}`,
+    /// `{document}`, `{profile}`, `{project}`, `{id}` and `{date}`. Default
+    /// `{name}-{document}` (`Ada-Example-CV.pdf`).
+    #[arg(long, value_name = "PATTERN")]
+    pub name: Option<String>,
 
     #[command(flatten)]
     pub selectors: Selectors,

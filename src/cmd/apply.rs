@@ -58,6 +58,7 @@ pub fn run(args: ApplyArgs) -> Result<(), Reported> {
         system_fonts: args.system_fonts,
         verbose: args.verbose,
         output: args.output,
+        name: None,
     };
     super::build::build_with(&build, None, Some(&kit))
 }
@@ -71,7 +72,7 @@ fn print_data(args: &ApplyArgs) -> Result<(), Reported> {
     let rules =
         shared::one_profile(&content, Some(app.application.profile.as_str()), "").map_err(fail)?;
     let selection = crate::select::select(&content, rules, app.filter, args.options.private);
-    let content_root = shared::content_root(&loaded.dir);
+    let content_root = shared::content_root(&loaded.dir, loaded.single);
     let info = BuildInfo {
         date,
         document: Document::Letter.name(),

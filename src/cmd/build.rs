@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use super::fit_cache::{self, FitCache};
 use super::manifest;
+use super::names;
 use super::outputs;
 use super::{Reported, fail, load_content, shared};
 use crate::args::{BuildArgs, Document, PdfStandard};
@@ -62,7 +63,10 @@ pub(super) fn build_with(
     };
     let date =
         shared::document_date(args.options.date.as_deref(), content.updated).map_err(fail)?;
-    check_out_dir(&args.out, &loaded.dir).map_err(fail)?;
+    // One content file is all that is read: PDFs beside it are no content.
+    if !loaded.single {
+        check_out_dir(&args.out, &loaded.dir).map_err(fail)?;
+    }
     let application = kit
         .map(|kit| super::apply::find(&content, &kit.id))
         .transpose()
@@ -84,13 +88,19 @@ pub(super) fn build_with(
         extra.exclude.extend(app.filter.exclude.iter().cloned());
     }
     check_projects(&args.projects, &content).map_err(fail)?;
+    if let Some(pattern) = &args.name {
+        names::check(pattern).map_err(|why| {
+            fail(
+                Diag::error(format!("the file name pattern `{pattern}` {why}"))
+                    .hint("for example `--name '{name}-{document}'` (the default) or `--name '{name}-{profile}-{document}-{date}'`"),
+            )
+        })?;
+    }
 
-    // The project root is the folder that holds the content folder: templates/ sits there.
-    let root = loaded
-        .dir
-        .parent()
-        .map_or_else(|| loaded.dir.clone(), Path::to_path_buf);
-    let content_root = shared::content_root(&loaded.dir);
+    // The project root is the folder that holds the content folder (or the one content
+    // file): templates/ sits there.
+    let root = loaded.root.clone();
+    let content_root = shared::content_root(&loaded.dir, loaded.single);
     // Fonts are parsed once; every compiler of this run shares them.
     let kept_warm = given.is_some();
     let mut own = None;
@@ -133,7 +143,10 @@ pub(super) fn build_with(
                 theme: args.options.theme,
             };
             let jobs = match &application {
-                Some(app) => super::apply::jobs(args, app, document, &selection, content, &info),
+                Some(app) => super::apply::jobs(args, app, document, &selection, content, &info)
+                    .into_iter()
+                    .map(|(path, job)| (path, None, job))
+                    .collect(),
                 None => jobs(args, document, &selection, content, &info),
             };
             let cache_name = match &application {
@@ -143,12 +156,13 @@ pub(super) fn build_with(
             if application.is_some() && document == Document::Cv {
                 kit_cv = jobs
                     .first()
-                    .map(|(_, job)| (cache_name.clone(), job.clone()));
+                    .map(|(_, _, job)| (cache_name.clone(), job.clone()));
             }
             handouts_found |= document == Document::CaseStudy && !jobs.is_empty();
             warn_emptied(&selection, document, name, &files);
             let holds = holds(&selection);
-            tasks.extend(jobs.into_iter().map(|(path, job)| Task {
+            tasks.extend(jobs.into_iter().map(|(path, handout, job)| Task {
+                handout,
                 holds: holds.clone(),
                 problems: if accessible {
                     missing_alt(&job, content, &info)
@@ -163,6 +177,7 @@ pub(super) fn build_with(
             }));
         }
     }
+    same_names(&tasks).map_err(fail)?;
     if !handouts_found {
         let ids: Vec<&str> = args.projects.iter().map(String::as_str).collect();
         return Err(fail(
@@ -319,6 +334,8 @@ struct Task {
     profile: String,
     /// The document's name in the fitting cache: `backend/cv`, `applications/acme/cv`.
     cache_name: String,
+    /// A handout's project or case study id.
+    handout: Option<String>,
     /// Why the document cannot be made as asked (found before rendering).
     problems: Vec<Diag>,
     /// What the selection gives the document, for a warning when it fills little of
@@ -366,6 +383,7 @@ impl Worker<'_> {
             problems,
             holds,
             cache_name,
+            handout: _,
         } = task;
         let t = Instant::now();
         let mut report = Report {
@@ -866,39 +884,109 @@ fn jobs(
     selection: &select::Selection,
     content: &crate::model::Content,
     info: &data::BuildInfo,
-) -> Vec<(PathBuf, Job)> {
+) -> Vec<(PathBuf, Option<String>, Job)> {
     let name = selection.rules.name.as_str();
     let doc_rules = selection.rules.documents.get(document.name());
+    let pattern = file_pattern(args, selection, content);
+    let path = |handout: Option<(&str, &str)>| {
+        let parts = names::Parts {
+            person: &content.person.name,
+            document,
+            profile: name,
+            handout,
+            date: info.date.to_string(),
+        };
+        args.out
+            .join(name)
+            .join(format!("{}.pdf", names::stem(&pattern, &parts)))
+    };
     match document {
         Document::CaseStudy => data::handouts(selection, content, info, &args.projects)
             .into_iter()
             .map(|h| {
-                let path = args
-                    .out
-                    .join(name)
-                    .join("case-studies")
-                    .join(format!("{}.pdf", h.id));
+                let title = handout_title(content, &h.id);
+                let path = path(Some((&h.id, title)));
+                let id = Some(h.id.clone());
                 match doc_rules {
-                    Some(d) if !d.fit => (path, Job::Plain(h.data)),
-                    _ => (path, Job::Handout(h, doc_rules.map_or(2, |d| d.pages))),
+                    Some(d) if !d.fit => (path, id, Job::Plain(h.data)),
+                    _ => (path, id, Job::Handout(h, doc_rules.map_or(2, |d| d.pages))),
                 }
             })
             .collect(),
         Document::Cv if doc_rules.is_none_or(|d| d.fit) => {
             let budget = doc_rules.map_or(1, |d| d.pages);
             vec![(
-                args.out.join(name).join("cv.pdf"),
+                path(None),
+                None,
                 Job::Fit(data::cv_draft(selection, content, info), budget),
             )]
         }
-        _ => {
-            let path = args.out.join(name).join(format!("{}.pdf", document.name()));
-            vec![(
-                path,
-                Job::Plain(shared::document_data(document, selection, content, info)),
-            )]
+        _ => vec![(
+            path(None),
+            None,
+            Job::Plain(shared::document_data(document, selection, content, info)),
+        )],
+    }
+}
+
+/// Two documents that would be written to one file (two handouts whose titles make the
+/// same name, or a pattern without what tells them apart) are an error before anything
+/// is built. Names that differ only in case count as the same: they are one file on
+/// macOS and Windows, and in most release and mail attachments.
+fn same_names(tasks: &[Task]) -> Result<(), Diag> {
+    let mut seen: std::collections::BTreeMap<String, &Task> = std::collections::BTreeMap::new();
+    for task in tasks {
+        let key = task.path.to_string_lossy().to_lowercase();
+        if let Some(first) = seen.insert(key, task) {
+            let what = |t: &Task| match &t.handout {
+                Some(id) => format!("the handout of `{id}`"),
+                None => format!("the {}", t.document.name()),
+            };
+            return Err(Diag::error(format!(
+                "{} and {} of profile `{}` would both be written to `{}`",
+                what(first),
+                what(task),
+                task.profile,
+                task.path.display()
+            ))
+            .hint("give one of them another title, or put `{id}` or `{document}` in `design.file_names` (or `--name`)"));
         }
     }
+    Ok(())
+}
+
+/// The file name pattern: `--name`, else the profile's or the content's
+/// `design.file_names`, else the default.
+fn file_pattern(
+    args: &BuildArgs,
+    selection: &select::Selection,
+    content: &crate::model::Content,
+) -> String {
+    args.name.clone().unwrap_or_else(|| {
+        selection
+            .rules
+            .design
+            .over(&content.design)
+            .file_names
+            .map_or_else(|| names::DEFAULT.to_owned(), |p| p.value)
+    })
+}
+
+/// A handout's project or case study title, by its id.
+fn handout_title<'a>(content: &'a crate::model::Content, id: &'a str) -> &'a str {
+    content
+        .projects
+        .iter()
+        .find(|p| p.id.value == id)
+        .map(|p| p.title.as_str())
+        .or_else(|| {
+            content
+                .case_studies
+                .iter()
+                .find(|c| c.id.value == id)
+                .map(|c| c.title.as_str())
+        })
+        .unwrap_or(id)
 }
 
 /// What one output file is made from.

@@ -9,9 +9,13 @@ pub fn run(args: &CheckArgs) -> Result<(), Reported> {
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let profiles: Vec<&str> = c.profiles.keys().map(String::as_str).collect();
     crate::say!(
-        "{} is valid: {} files; {}, {}, {}, {}",
+        "{} is valid: {}; {}, {}, {}, {}",
         args.content.content.display(),
-        loaded.file_count,
+        if loaded.single {
+            "one file".to_owned()
+        } else {
+            count(loaded.file_count, "file", "files")
+        },
         count(c.experience.len(), "role", "roles"),
         count(c.projects.len(), "project", "projects"),
         count(c.case_studies.len(), "case study", "case studies"),

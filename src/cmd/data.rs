@@ -21,7 +21,7 @@ pub fn run(args: &DataArgs) -> Result<(), Reported> {
         .map_err(fail)?;
     let (content, rules) = content.in_language(rules);
     let selection = select::select(content, rules, &extra, args.options.private);
-    let content_root = shared::content_root(&loaded.dir);
+    let content_root = shared::content_root(&loaded.dir, loaded.single);
     let info = BuildInfo {
         date,
         document: args.document.name(),
@@ -58,10 +58,7 @@ pub fn run(args: &DataArgs) -> Result<(), Reported> {
         );
         return Ok(());
     };
-    let root = loaded
-        .dir
-        .parent()
-        .map_or_else(|| loaded.dir.clone(), std::path::Path::to_path_buf);
+    let root = loaded.root.clone();
     let mut world = render::world(root, false, date);
     // A CV is compiled as it would be built: fitted to its page budget.
     let doc_rules = rules.documents.get(args.document.name());

@@ -44,13 +44,10 @@ pub fn run(args: &ListArgs) -> Result<(), Reported> {
         None => shared::profiles(&content, args.profile.as_deref()).map_err(fail)?,
     };
     let mut world = args.fit.then(|| {
-        let root = loaded
-            .dir
-            .parent()
-            .map_or_else(|| loaded.dir.clone(), std::path::Path::to_path_buf);
+        let root = loaded.root.clone();
         (
             render::world(root, false, date),
-            shared::content_root(&loaded.dir),
+            shared::content_root(&loaded.dir, loaded.single),
         )
     });
     for (i, rules) in profiles.into_iter().enumerate() {

@@ -10,7 +10,8 @@ mod fit_cache;
 mod import;
 mod list;
 mod manifest;
-mod new;
+pub mod names;
+pub mod new;
 mod outputs;
 pub mod schema;
 mod serve;
@@ -39,9 +40,10 @@ pub fn run(command: Command) -> Result<(), Reported> {
         Command::Templates(TemplatesCommand::Eject { dir, force }) => templates::eject(&dir, force),
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),
-        Command::New { dir } => new::run(&dir),
+        Command::New { dir, single } => new::run(&dir, single),
         Command::Completions { shell } => completions::completions(shell),
         Command::Man => completions::man(),
+        Command::Complete { what, content } => completions::names(what, &content.content),
     }
 }
 

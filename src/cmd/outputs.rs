@@ -1,7 +1,8 @@
 //! The files `build` writes for one document: the PDF, and on request PNG pages, plain
 //! text and Markdown (`--format`), all beside each other and named after the PDF:
-//! `cv.pdf`, `cv-1.png`, `cv-2.png`... (numbered even when there is one page, so that a
-//! script finds page 1 the same way whatever the length), `cv.txt`, `cv.md`.
+//! `Ada-Example-CV.pdf`, `Ada-Example-CV-1.png`, `-2.png`... (numbered even when there is
+//! one page, so that a script finds page 1 the same way whatever the length),
+//! `Ada-Example-CV.txt`, `Ada-Example-CV.md`.
 
 use std::path::{Path, PathBuf};
 

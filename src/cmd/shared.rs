@@ -155,8 +155,12 @@ fn civil_date(days: i64) -> Date {
     }
 }
 
-/// The content folder as templates see it under the project root: `/content`.
-pub fn content_root(dir: &std::path::Path) -> String {
+/// The content folder as templates see it under the project root: `/content`; for one
+/// content file, the root itself (``, so that images are `/figures/x.svg`).
+pub fn content_root(dir: &std::path::Path, single: bool) -> String {
+    if single {
+        return String::new();
+    }
     format!(
         "/{}",
         dir.file_name()

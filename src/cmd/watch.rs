@@ -39,13 +39,16 @@ pub fn run(watch: WatchArgs) -> Result<(), Reported> {
                 args.content.content.display(),
                 io_reason(&e)
             ))
-            .hint("run `resume` where your `content/` folder is, or pass `--content DIR`"),
+            .hint("run `resume` where your `content/` folder is, or pass `--content DIR` (a folder or one YAML file)"),
         )
     })?;
     let root = content
         .parent()
         .map_or_else(|| content.clone(), Path::to_path_buf);
-    let mut folders = Folders::new(&root, content, &args.out)?;
+    // One content file: its folder is the project root, watched as a whole (the file,
+    // the images it names, templates/ and fonts/ all lie in it).
+    let single = content.is_file();
+    let mut folders = Folders::new(&root, content, &args.out, single)?;
     // The date is fixed for the session: `--date`, the environment, or today.
     let date = super::shared::document_date(args.options.date.as_deref(), None).map_err(fail)?;
     let mut world = render::world(root.clone(), args.system_fonts, date);
@@ -58,10 +61,11 @@ pub fn run(watch: WatchArgs) -> Result<(), Reported> {
     let mut first = true;
     let mut gone = false;
     loop {
-        if !folders.content().is_dir() {
+        if !folders.content_there() {
             if !gone {
                 crate::say!(
-                    "the content folder {} is gone; waiting for it to come back",
+                    "the content {} {} is gone; waiting for it to come back",
+                    if folders.single { "file" } else { "folder" },
                     args.content.content.display()
                 );
             }
@@ -78,7 +82,7 @@ pub fn run(watch: WatchArgs) -> Result<(), Reported> {
                 // errors are not shown, as the next build, which follows at once, reports
                 // on the files as they are now. The same if the content folder went away
                 // meanwhile (a line says so). What it wrote to standard output stays.
-                let stale = failed && (folders.changed_meanwhile() || !folders.content().is_dir());
+                let stale = failed && (folders.changed_meanwhile() || !folders.content_there());
                 let diagnostics = crate::out::release(!stale);
                 if let Some(preview) = &preview
                     && !stale
@@ -121,12 +125,14 @@ struct Folders {
     /// content, templates, fonts.
     dirs: [PathBuf; 3],
     out: PathBuf,
+    /// The content is one file; the root is watched recursively.
+    single: bool,
     /// Seen after a build by `changed_meanwhile`, for the next `next`.
     queued: Change,
 }
 
 impl Folders {
-    fn new(root: &Path, content: PathBuf, out: &Path) -> Result<Folders, Reported> {
+    fn new(root: &Path, content: PathBuf, out: &Path, single: bool) -> Result<Folders, Reported> {
         let (tx, events) = channel();
         let watcher = notify::recommended_watcher(tx).map_err(|e| cannot_watch(root, &e))?;
         let mut folders = Folders {
@@ -135,24 +141,39 @@ impl Folders {
             root: root.to_path_buf(),
             dirs: [content, root.join("templates"), root.join("fonts")],
             out: out.to_path_buf(),
+            single,
             queued: Change::default(),
+        };
+        let mode = if single {
+            RecursiveMode::Recursive
+        } else {
+            RecursiveMode::NonRecursive
         };
         folders
             .watcher
-            .watch(root, RecursiveMode::NonRecursive)
+            .watch(root, mode)
             .map_err(|e| cannot_watch(root, &e))?;
         folders.watch_dirs()?;
         Ok(folders)
     }
 
-    fn content(&self) -> &Path {
-        &self.dirs[0]
+    /// Whether the content folder (or file) is there.
+    fn content_there(&self) -> bool {
+        if self.single {
+            self.dirs[0].is_file()
+        } else {
+            self.dirs[0].is_dir()
+        }
     }
 
     /// (Re)watches each folder as it is now: one that was replaced is a new folder, and
     /// the watch on the old one sees nothing of it.
     fn watch_dirs(&mut self) -> Result<(), Reported> {
         let mut result = Ok(());
+        if self.single {
+            // The root's recursive watch sees them all.
+            return result;
+        }
         for dir in &self.dirs {
             // The old watch may be gone already, with its folder.
             let _ = self.watcher.unwatch(dir);
@@ -220,7 +241,14 @@ impl Folders {
         });
         for path in event.paths.iter().filter(|p| !p.starts_with(&out)) {
             let Some(dir) = self.dirs.iter().position(|d| path.starts_with(d)) else {
-                // Another file in the root: nothing a build reads.
+                // Another file in the root: nothing a build reads, unless the content is
+                // one file, whose images may be anywhere in the root (not in hidden
+                // folders such as `.git`).
+                let hidden = path.strip_prefix(&self.root).is_ok_and(|rest| {
+                    rest.components()
+                        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+                });
+                change.any |= self.single && !hidden;
                 continue;
             };
             change.any = true;

@@ -64,6 +64,15 @@ pub fn check(design: &Design, diags: &mut Vec<Diag>) {
             );
         }
     }
+    if let Some(pattern) = &design.file_names
+        && let Err(why) = crate::cmd::names::check(pattern)
+    {
+        diags.push(
+            Diag::error(format!("the file name pattern `{}` {why}", pattern.value))
+                .at(pattern.span)
+                .hint("for example `file_names: \"{name}-{document}\"` (the default) or `\"{name}-{profile}-{document}-{date}\"`"),
+        );
+    }
     let documents: Vec<&str> = DOCUMENTS.iter().map(|d| d.name).collect();
     for doc in design.chips.iter().flatten() {
         if !documents.contains(&doc.as_str()) {

@@ -29,14 +29,21 @@ pub struct Loaded {
     pub files: SourceFiles,
     pub diags: Vec<Diag>,
     pub content: Option<Content>,
-    /// The content folder, canonicalised.
+    /// The content folder, canonicalised: the folder images are named from. For one
+    /// content file, the folder that holds it.
     pub dir: PathBuf,
+    /// The project root, where `templates/` and `fonts/` are: the folder that holds the
+    /// content folder, or the one content file.
+    pub root: PathBuf,
+    /// Whether the content is one file rather than a folder.
+    pub single: bool,
     /// How many YAML files were read.
     pub file_count: usize,
 }
 
 /// Reads every `.yaml`/`.yml` file under `dir` (in path order) and checks the whole.
-/// Fails only when the folder itself cannot be read; content errors are in `diags`.
+/// `dir` may also be one YAML file that holds every section. Fails only when the folder
+/// or file itself cannot be read; content errors are in `diags`.
 pub fn load(dir: &Path) -> Result<Loaded, Diag> {
     load_with(dir, false)
 }
@@ -50,11 +57,35 @@ pub fn load_with(dir: &Path, strict: bool) -> Result<Loaded, Diag> {
             dir.display(),
             io_reason(&e)
         ))
-        .hint("run `resume` where your `content/` folder is, or pass `--content DIR`")
+        .hint("run `resume` where your `content/` folder is, or pass `--content DIR` (a folder or one YAML file)")
     })?;
+    if canonical.is_file() {
+        if !is_yaml(&canonical) {
+            return Err(Diag::error(format!(
+                "`{}` is not a YAML file",
+                dir.display()
+            ))
+            .hint("`--content` names the folder that holds your YAML files, or one `.yaml` file that holds them all"));
+        }
+        let folder = canonical
+            .parent()
+            .map_or_else(|| canonical.clone(), Path::to_path_buf);
+        let name = dir
+            .display()
+            .to_string()
+            .trim_start_matches("./")
+            .to_owned();
+        return Ok(load_paths(
+            &[(canonical, name)],
+            folder.clone(),
+            folder,
+            true,
+            strict,
+        ));
+    }
     if !canonical.is_dir() {
         return Err(Diag::error(format!("`{}` is not a folder", dir.display()))
-            .hint("`--content` names the folder that holds your YAML files"));
+            .hint("`--content` names the folder that holds your YAML files, or one `.yaml` file"));
     }
     let mut paths = Vec::new();
     collect_yaml(&canonical, &mut paths).map_err(|(folder, e)| {
@@ -77,31 +108,49 @@ pub fn load_with(dir: &Path, strict: bool) -> Result<Loaded, Diag> {
         );
     }
 
+    let named: Vec<(PathBuf, String)> = paths
+        .into_iter()
+        .map(|path| {
+            let name = display_name(dir, &canonical, &path);
+            (path, name)
+        })
+        .collect();
+    let root = canonical
+        .parent()
+        .map_or_else(|| canonical.clone(), Path::to_path_buf);
+    Ok(load_paths(&named, canonical, root, false, strict))
+}
+
+/// Reads the files (each with the name errors give it) and checks the whole; text by
+/// language is read once more for each other language a profile prints.
+fn load_paths(
+    paths: &[(PathBuf, String)],
+    dir: PathBuf,
+    root: PathBuf,
+    single: bool,
+    strict: bool,
+) -> Loaded {
     let mut loaded = Loaded {
         files: SourceFiles::default(),
         diags: Vec::new(),
         content: None,
-        dir: canonical.clone(),
+        dir,
+        root,
+        single,
         file_count: paths.len(),
     };
     let mut ids = Vec::new();
-    for path in &paths {
-        let name = display_name(dir, &canonical, path);
-        match read_text(path, &name) {
-            Ok(text) => ids.push(loaded.files.add(SourceFile::new(name, text))),
+    for (path, name) in paths {
+        match read_text(path, name) {
+            Ok(text) => ids.push(loaded.files.add(SourceFile::new(name.clone(), text))),
             Err(diag) => loaded.diags.push(diag),
         }
     }
     let default = content_language(&loaded.files, &ids);
     let language = de::Language::new(&default, &default);
-    let Some(content) = read_in(
-        &language,
-        &loaded.files,
-        &ids,
-        &canonical,
-        &mut loaded.diags,
-    ) else {
-        return Ok(loaded);
+    let dir = loaded.dir.clone();
+    let Some(content) = read_in(&language, &loaded.files, &ids, &dir, &mut loaded.diags) else {
+        return loaded;
     };
     loaded.content = content;
     if language.used.get()
@@ -112,7 +161,7 @@ pub fn load_with(dir: &Path, strict: bool) -> Result<Loaded, Diag> {
             &language,
             &loaded.files,
             &ids,
-            &canonical,
+            &dir,
             strict,
             &mut loaded.diags,
         );
@@ -120,7 +169,14 @@ pub fn load_with(dir: &Path, strict: bool) -> Result<Loaded, Diag> {
     if loaded.diags.iter().any(Diag::is_error) {
         loaded.content = None;
     }
-    Ok(loaded)
+    loaded
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
 }
 
 /// Reads the files in `language` and checks the whole: the content, if there were no
@@ -396,10 +452,7 @@ fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), (PathBuf, std:
         let kind = entry.file_type().map_err(at)?;
         if kind.is_dir() {
             collect_yaml(&path, out)?;
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml")
-        ) {
+        } else if is_yaml(&path) {
             out.push(path);
         }
     }

@@ -58,6 +58,12 @@ pub struct Design {
     /// `case-study` (default: none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chips: Option<Vec<Spanned<String>>>,
+    /// How the files built are named, without the extension: a pattern with
+    /// placeholders `{name}` (the person's), `{document}` (`CV`, `Portfolio`, or a
+    /// handout's title), `{profile}`, `{project}` and `{id}` (a handout's title and id),
+    /// `{date}`. Default `{name}-{document}`: `Ilka-Moravec-Dunmore-CV.pdf`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_names: Option<Spanned<String>>,
 }
 
 /// A label's text: one text, a list (month names), or forms by key (plural forms,
@@ -172,6 +178,7 @@ impl Design {
             photo: self.photo.or(base.photo),
             dates: self.dates.or(base.dates),
             chips: self.chips.clone().or_else(|| base.chips.clone()),
+            file_names: self.file_names.clone().or_else(|| base.file_names.clone()),
         }
     }
 }

@@ -17,10 +17,10 @@ fn build_example(profile: &str, extra: &[&str]) -> (Test, super::Run) {
 #[test]
 fn backend_cv_is_one_page_with_the_backend_roles() {
     let (t, run) = build_example("backend", &[]);
-    let pdf = t.path("dist/backend/cv.pdf");
+    let pdf = t.path("dist/backend/Ilka-Moravec-Dunmore-CV.pdf");
     assert!(
         run.stdout
-            .starts_with("wrote dist/backend/cv.pdf (1 page, "),
+            .starts_with("wrote dist/backend/Ilka-Moravec-Dunmore-CV.pdf (1 page, "),
         "{}",
         run.stdout
     );
@@ -62,7 +62,7 @@ fn backend_cv_is_one_page_with_the_backend_roles() {
 #[test]
 fn fullstack_cv_selects_other_roles_projects_and_bullets() {
     let (t, _) = build_example("fullstack", &[]);
-    let pdf = t.path("dist/fullstack/cv.pdf");
+    let pdf = t.path("dist/fullstack/Ilka-Moravec-Dunmore-CV.pdf");
     assert_eq!(pages(&pdf), 1);
     let text = text(&pdf);
     for expected in [
@@ -91,7 +91,7 @@ fn fullstack_cv_selects_other_roles_projects_and_bullets() {
 #[test]
 fn private_build_names_confidential_organisations() {
     let (t, _) = build_example("backend", &["--private"]);
-    let text = text(&t.path("dist/backend/cv.pdf"));
+    let text = text(&t.path("dist/backend/Ilka-Moravec-Dunmore-CV.pdf"));
     assert!(text.contains("Vandermeer Freight Systems"), "{text}");
     assert!(!text.contains("a European logistics company"), "{text}");
 }
@@ -99,7 +99,7 @@ fn private_build_names_confidential_organisations() {
 #[test]
 fn every_font_is_embedded_and_metadata_is_set() {
     let (t, _) = build_example("backend", &[]);
-    let pdf = t.path("dist/backend/cv.pdf");
+    let pdf = t.path("dist/backend/Ilka-Moravec-Dunmore-CV.pdf");
     let fonts = poppler("pdffonts", &[], &pdf);
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
     assert!(!rows.is_empty(), "{fonts}");
@@ -125,8 +125,8 @@ fn every_font_is_embedded_and_metadata_is_set() {
 fn same_input_gives_the_same_bytes() {
     let (a, _) = build_example("backend", &[]);
     let (b, _) = build_example("backend", &[]);
-    let first = std::fs::read(a.path("dist/backend/cv.pdf")).unwrap();
-    let second = std::fs::read(b.path("dist/backend/cv.pdf")).unwrap();
+    let first = std::fs::read(a.path("dist/backend/Ilka-Moravec-Dunmore-CV.pdf")).unwrap();
+    let second = std::fs::read(b.path("dist/backend/Ilka-Moravec-Dunmore-CV.pdf")).unwrap();
     assert!(first == second, "two builds of the same input differ");
 }
 
@@ -151,12 +151,16 @@ fn build_without_profile_builds_every_profile() {
     ] {
         let s = if n == 1 { "" } else { "s" };
         assert!(
-            run.stdout
-                .contains(&format!("wrote dist/{profile}/cv.pdf ({n} page{s}")),
+            run.stdout.contains(&format!(
+                "wrote dist/{profile}/Ilka-Moravec-Dunmore-CV.pdf ({n} page{s}"
+            )),
             "{}",
             run.stdout
         );
-        assert_eq!(pages(&t.path(&format!("dist/{profile}/cv.pdf"))), n);
+        assert_eq!(
+            pages(&t.path(&format!("dist/{profile}/Ilka-Moravec-Dunmore-CV.pdf"))),
+            n
+        );
     }
     // Each profile: a CV, a portfolio and its handouts.
     assert!(
@@ -170,7 +174,7 @@ fn build_without_profile_builds_every_profile() {
 fn missing_content_folder() {
     Test::new().args(&["build"]).run().failure().stderr_is(
         "error: cannot read the content folder `content`: No such file or directory
- = hint: run `resume` where your `content/` folder is, or pass `--content DIR`
+ = hint: run `resume` where your `content/` folder is, or pass `--content DIR` (a folder or one YAML file)
 
 ",
     );
@@ -221,7 +225,7 @@ fn template_error_points_at_the_template_line() {
     .run()
     .failure()
     .stderr_has("error: dictionary does not contain key \"nickname\"\n  ┌─ templates/cv.typ:3:14\n")
-    .stderr_has("error: `dist/all/cv.pdf` of profile `all` could not be built; it was not written");
+    .stderr_has("error: `dist/all/Ada-Example-CV.pdf` of profile `all` could not be built; it was not written");
 }
 
 /// The PDFs and the manifest are ordinary files: written through a temporary file, they
@@ -241,7 +245,7 @@ fn written_files_get_the_mode_of_any_new_file() {
         eprintln!("skipped: with this umask a new file is private too");
         return;
     }
-    assert_eq!(mode("dist/backend/cv.pdf"), plain);
+    assert_eq!(mode("dist/backend/Ilka-Moravec-Dunmore-CV.pdf"), plain);
     assert_eq!(mode("dist/manifest.json"), plain);
 }
 
@@ -249,7 +253,7 @@ fn written_files_get_the_mode_of_any_new_file() {
 fn a_failed_build_leaves_the_previous_pdf_untouched() {
     let t = with_template("#let data = json(sys.inputs.data)\n= #data.person.name\n");
     t.run().success();
-    let pdf = t.path("dist/all/cv.pdf");
+    let pdf = super::doc(&t.path("dist/all"), "-CV.pdf");
     let before = std::fs::read(&pdf).unwrap();
     let t = t.file(
         "templates/cv.typ",
@@ -309,7 +313,7 @@ fn literal_text_is_printed_as_typed() {
             .args(&["build", "--date", "2026-11-01"]);
     t.run().success();
     // Long lines wrap; compare with the line breaks folded to spaces.
-    let text = text(&t.path("dist/all/cv.pdf"))
+    let text = text(&super::doc(&t.path("dist/all"), "-CV.pdf"))
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
@@ -334,7 +338,7 @@ fn scripts_print_as_typed_and_missing_glyphs_are_named() {
     ]);
     // A character no font has is an error at the value that holds it: no PDF.
     t.run().failure().stderr_is(
-        "error: no font has `漢` (U+6F22), `字` (U+5B57), which `dist/all/cv.pdf` prints; they would print as empty boxes
+        "error: no font has `漢` (U+6F22), `字` (U+5B57), which `dist/all/Dvorak-Muller-Omega-Zhukov-shlvm-CV.pdf` prints; they would print as empty boxes
   ┌─ content/person.yaml:3:13
   │
 3 │   headline: São Paulo 漢字
@@ -342,13 +346,13 @@ fn scripts_print_as_typed_and_missing_glyphs_are_named() {
   │
   = hint: fonts that have them, for Chinese, Japanese and Korean: Noto Sans CJK (SC, TC, JP or KR), WenQuanYi Micro Hei; put one in a `fonts/` folder beside `content/`, or use the fonts installed on this machine with `--system-fonts`
 
-error: `dist/all/cv.pdf` of profile `all` could not be built; it was not written
+error: `dist/all/Dvorak-Muller-Omega-Zhukov-shlvm-CV.pdf` of profile `all` could not be built; it was not written
 
-error: 1 of 1 documents failed: `dist/all/cv.pdf`
+error: 1 of 1 documents failed: `dist/all/Dvorak-Muller-Omega-Zhukov-shlvm-CV.pdf`
 
 ",
     );
-    assert!(!t.path("dist/all/cv.pdf").exists());
+    assert!(super::no_doc(&t.path("dist/all"), "-CV.pdf"));
     // The fonts installed on the machine are the escape (scripts/test installs
     // fonts-wqy-microhei, which has them).
     let system = Test::new().file("content/person.yaml", person).args(&[
@@ -359,13 +363,13 @@ error: 1 of 1 documents failed: `dist/all/cv.pdf`
         "--system-fonts",
     ]);
     system.run().success().stderr_besides_fill_is("");
-    assert!(text(&system.path("dist/all/cv.pdf")).contains("漢字"));
+    assert!(text(&super::doc(&system.path("dist/all"), "-CV.pdf")).contains("漢字"));
     // The other scripts print as typed, from the fonts built in.
     let t = Test::new()
         .file("content/person.yaml", &person.replace(" 漢字", ""))
         .args(&["build", "cv", "--date", "2026-11-01"]);
     t.run().success().stderr_besides_fill_is("");
-    let text = text(&t.path("dist/all/cv.pdf"));
+    let text = text(&super::doc(&t.path("dist/all"), "-CV.pdf"));
     for typed in ["Dvořák", "Müller", "Ωμέγα", "Жуков", "שלום", "São Paulo"] {
         assert!(text.contains(typed), "{typed} missing from:\n{text}");
     }
@@ -394,7 +398,7 @@ fn a_fonts_folder_beside_the_content_is_used() {
     std::fs::create_dir(t.path("fonts")).unwrap();
     std::fs::write(t.path("fonts/DejaVuSans.ttf"), font).unwrap();
     t.run().success();
-    let fonts = poppler("pdffonts", &[], &t.path("dist/all/cv.pdf"));
+    let fonts = poppler("pdffonts", &[], &super::doc(&t.path("dist/all"), "-CV.pdf"));
     assert!(fonts.contains("DejaVuSans "), "{fonts}");
 }
 
@@ -445,7 +449,7 @@ fn temporary_files_an_interrupted_write_left_are_removed_by_the_next_build() {
     let manifest = std::fs::read_to_string(t.path("dist/manifest.json")).unwrap();
     std::fs::write(
         t.path("dist/manifest.json"),
-        manifest.replace("\"all/cv.pdf\"", "\"link/cv.pdf\""),
+        manifest.replace("\"all/Ada-Example-CV.pdf\"", "\"link/Ada-Example-CV.pdf\""),
     )
     .unwrap();
     std::os::unix::fs::symlink(
@@ -476,5 +480,5 @@ fn temporary_files_an_interrupted_write_left_are_removed_by_the_next_build() {
         assert!(t.path(kept).is_file(), "{kept} was removed");
     }
     assert!(t.path("dist/.resume-Link01.tmp").symlink_metadata().is_ok());
-    assert!(t.path("dist/all/cv.pdf").is_file());
+    assert!(super::doc(&t.path("dist/all"), "-CV.pdf").is_file());
 }

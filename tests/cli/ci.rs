@@ -36,7 +36,7 @@ fn the_manifest_lists_every_pdf_with_pages_size_and_hash() {
     }
     let cv = documents
         .iter()
-        .find(|e| e["path"] == "backend/cv.pdf")
+        .find(|e| e["path"] == "backend/Ilka-Moravec-Dunmore-CV.pdf")
         .unwrap();
     assert_eq!(
         (cv["profile"].as_str(), cv["document"].as_str()),
@@ -51,7 +51,7 @@ fn the_manifest_lists_every_pdf_with_pages_size_and_hash() {
 #[test]
 fn the_date_comes_from_the_flag_then_source_date_epoch_then_the_content() {
     let creation = |t: &Test| {
-        let info = poppler("pdfinfo", &[], &t.path("dist/all/cv.pdf"));
+        let info = poppler("pdfinfo", &[], &super::doc(&t.path("dist/all"), "-CV.pdf"));
         info.lines()
             .find(|l| l.starts_with("CreationDate:"))
             .unwrap()
@@ -99,20 +99,20 @@ fn stale_outputs_are_named_and_removed_with_clean() {
         )
         .args(&["build", "cv", "--date", "2026-11-01"]);
     t.run().success();
-    assert!(t.path("dist/gone/cv.pdf").exists());
+    assert!(super::doc(&t.path("dist/gone"), "-CV.pdf").exists());
     let t = Test {
         args: Vec::new(),
         ..t.file("content/profiles.yaml", "profiles:\n  all: {}\n")
     }
     .args(&["build", "--date", "2026-11-01"]);
     t.run().success().stderr_has(
-        "warning: `dist/gone/cv.pdf` is no longer built by any profile\n = hint: `resume build --all --clean` removes what the content no longer builds",
+        "warning: `dist/gone/Ada-Example-CV.pdf` is no longer built by any profile\n = hint: `resume build --all --clean` removes what the content no longer builds",
     );
-    assert!(t.path("dist/gone/cv.pdf").exists());
+    assert!(super::doc(&t.path("dist/gone"), "-CV.pdf").exists());
     // Still known as stale: a second build without --clean names it again.
     t.run()
         .success()
-        .stderr_has("warning: `dist/gone/cv.pdf` is no longer built by any profile");
+        .stderr_has("warning: `dist/gone/Ada-Example-CV.pdf` is no longer built by any profile");
     let t = Test {
         args: Vec::new(),
         ..t
@@ -120,7 +120,7 @@ fn stale_outputs_are_named_and_removed_with_clean() {
     .args(&["build", "--all", "--clean", "--date", "2026-11-01"]);
     t.run()
         .success()
-        .stdout_has("removed dist/gone/cv.pdf (no longer built)\n");
+        .stdout_has("removed dist/gone/Ada-Example-CV.pdf (no longer built)\n");
     assert!(!t.path("dist/gone").exists());
     let manifest = std::fs::read_to_string(t.path("dist/manifest.json")).unwrap();
     assert!(!manifest.contains("gone/"), "{manifest}");
@@ -137,7 +137,8 @@ fn a_failed_document_does_not_stop_the_others() {
         .args(&["build", "--date", "2026-11-01"]);
     let run = t.run().failure();
     assert!(
-        run.stdout.contains("wrote dist/all/cv.pdf (1 page"),
+        run.stdout
+            .contains("wrote dist/all/Ada-Example-CV.pdf (1 page"),
         "{}",
         run.stdout
     );
@@ -150,15 +151,15 @@ fn a_failed_document_does_not_stop_the_others() {
     );
     assert!(
         run.stderr
-            .ends_with("error: 1 of 2 documents failed: `dist/all/portfolio.pdf`\n\n"),
+            .ends_with("error: 1 of 2 documents failed: `dist/all/Ada-Example-Portfolio.pdf`\n\n"),
         "{}",
         run.stderr
     );
-    assert!(t.path("dist/all/cv.pdf").exists());
-    assert!(!t.path("dist/all/portfolio.pdf").exists());
+    assert!(super::doc(&t.path("dist/all"), "-CV.pdf").exists());
+    assert!(super::no_doc(&t.path("dist/all"), "-Portfolio.pdf"));
     let manifest = std::fs::read_to_string(t.path("dist/manifest.json")).unwrap();
     assert!(
-        manifest.contains("\"all/cv.pdf\"") && !manifest.contains("portfolio"),
+        manifest.contains("\"all/Ada-Example-CV.pdf\"") && !manifest.contains("portfolio"),
         "{manifest}"
     );
 }
@@ -229,7 +230,9 @@ fn builds_at_the_same_time_into_one_folder_keep_each_others_manifest_entries() {
         .map(|e| e["path"].as_str().unwrap())
         .collect();
     let expected: Vec<String> = {
-        let mut all: Vec<String> = (0..12).map(|i| format!("p{i}/cv.pdf")).collect();
+        let mut all: Vec<String> = (0..12)
+            .map(|i| format!("p{i}/Ada-Example-CV.pdf"))
+            .collect();
         all.sort();
         all
     };
@@ -245,13 +248,13 @@ fn an_entry_whose_file_changed_is_noticed_and_repaired() {
             .file("content/person.yaml", PERSON)
             .args(&["build", "--date", "2026-11-01"]);
     t.run().success();
-    let other = std::fs::read(t.path("dist/all/portfolio.pdf")).unwrap();
-    std::fs::write(t.path("dist/all/cv.pdf"), &other).unwrap();
+    let other = std::fs::read(super::doc(&t.path("dist/all"), "-Portfolio.pdf")).unwrap();
+    std::fs::write(super::doc(&t.path("dist/all"), "-CV.pdf"), &other).unwrap();
     let run = t.args(&["portfolio"]);
     let result = run.run().success();
     assert!(
         result.stderr.contains(
-            "warning: `dist/all/cv.pdf` changed since the manifest recorded it (a build was interrupted?); the manifest now records it as it is"
+            "warning: `dist/all/Ada-Example-CV.pdf` changed since the manifest recorded it (a build was interrupted?); the manifest now records it as it is"
         ),
         "{}",
         result.stderr
@@ -262,7 +265,7 @@ fn an_entry_whose_file_changed_is_noticed_and_repaired() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|e| e["path"] == "all/cv.pdf")
+        .find(|e| e["path"] == "all/Ada-Example-CV.pdf")
         .unwrap()
         .clone();
     let sha: String = Sha256::digest(&other)
@@ -271,8 +274,112 @@ fn an_entry_whose_file_changed_is_noticed_and_repaired() {
         .collect();
     assert_eq!(cv["sha256"], sha.as_str());
     assert_eq!(cv["bytes"], other.len());
-    assert_eq!(cv["pages"], pages(&run.path("dist/all/cv.pdf")));
+    assert_eq!(
+        cv["pages"],
+        pages(&super::doc(&run.path("dist/all"), "-CV.pdf"))
+    );
     // Repaired once: the next build has nothing to say.
     let again = run.run().success();
     assert!(!again.stderr.contains("changed since"), "{}", again.stderr);
+}
+
+#[test]
+fn a_release_uploads_no_two_files_with_one_name() {
+    // The release attaches one zip per profile (the names repeat from profile to
+    // profile) and the manifest: within a zip, as within a folder on any system, no two
+    // files may share a name, even one that differs only in case.
+    let t = all(&["--date", "2026-11-01"]);
+    t.run().success();
+    let workflow = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".github/workflows/release.yml"),
+    )
+    .unwrap();
+    assert!(workflow.contains("release/${profile}.zip"), "{workflow}");
+    let mut uploads = vec!["manifest.json".to_owned()];
+    for entry in std::fs::read_dir(t.path("dist")).unwrap() {
+        let entry = entry.unwrap();
+        if !entry.file_type().unwrap().is_dir() {
+            continue;
+        }
+        let profile = entry.file_name().to_string_lossy().into_owned();
+        uploads.push(format!("{profile}.zip"));
+        let mut names = std::collections::BTreeSet::new();
+        for file in std::fs::read_dir(entry.path()).unwrap() {
+            let file = file.unwrap();
+            assert!(file.file_type().unwrap().is_file(), "{:?}", file.path());
+            let name = file.file_name().to_string_lossy().into_owned();
+            assert!(
+                name.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)),
+                "{profile}/{name} is not plain ASCII"
+            );
+            assert!(name.starts_with("Ilka-Moravec-Dunmore-"), "{name}");
+            assert!(names.insert(name.to_lowercase()), "{profile}/{name} twice");
+        }
+        assert!(names.len() >= 5, "{profile}: {names:?}");
+    }
+    let unique: std::collections::BTreeSet<String> =
+        uploads.iter().map(|u| u.to_lowercase()).collect();
+    assert_eq!(unique.len(), uploads.len(), "{uploads:?}");
+    assert_eq!(
+        uploads.len(),
+        6,
+        "five profiles and the manifest: {uploads:?}"
+    );
+}
+
+#[test]
+fn file_names_follow_the_design_pattern_and_the_name_flag() {
+    let content = "person:\n  name: Zoë Łukasz\n  headline: Engineer\n\
+                   design:\n  file_names: \"{name}_{profile}_{document}_{date}\"\n\
+                   profiles:\n  web:\n    select: all\n";
+    let t =
+        Test::new()
+            .file("content/cv.yaml", content)
+            .args(&["build", "cv", "--date", "2026-11-01"]);
+    t.run()
+        .success()
+        .stdout_has("wrote dist/web/Zoe-Lukasz_web_CV_2026-11-01.pdf (1 page");
+    // `--name` comes first; the manifest and stale files follow the names.
+    let t = t.args(&["--name", "{document}-{name}"]);
+    let run = t.run().success();
+    assert!(
+        run.stdout
+            .contains("wrote dist/web/CV-Zoe-Lukasz.pdf (1 page"),
+        "{}",
+        run.stdout
+    );
+    let manifest = std::fs::read_to_string(t.path("dist/manifest.json")).unwrap();
+    assert!(manifest.contains("\"web/CV-Zoe-Lukasz.pdf\""), "{manifest}");
+    // A pattern that is no file name is an error: in the content at its place, and on
+    // the command line.
+    Test::new()
+        .file("content/cv.yaml", &content.replace("{date}", "{dte}"))
+        .args(&["check"])
+        .run()
+        .failure()
+        .stderr_has("error: the file name pattern `{name}_{profile}_{document}_{dte}` has an unknown placeholder `{dte}`")
+        .stderr_has("┌─ content/cv.yaml:5:15");
+    Test::new()
+        .file("content/cv.yaml", content)
+        .args(&["build", "--name", "../{document}"])
+        .run()
+        .failure()
+        .stderr_has("error: the file name pattern `../{document}` has `/` in it");
+}
+
+#[test]
+fn two_handouts_named_alike_are_an_error_before_anything_is_written() {
+    let projects = "projects:\n  - {id: a, title: Same Name, tagline: t, handout: true}\n  - {id: b, title: Same name, tagline: t, handout: true}\n";
+    let t = Test::with_content("projects.yaml", projects).args(&["build", "case-study"]);
+    t.run().failure().stderr_has(
+        "error: the handout of `a` and the handout of `b` of profile `all` would both be written to `dist/all/Ada-Example-Same-name.pdf`",
+    );
+    assert!(!t.path("dist/all").exists());
+    // With the id in the pattern they are told apart.
+    t.args(&["--name", "{name}-{id}"])
+        .run()
+        .success()
+        .stdout_has("wrote dist/all/Ada-Example-a.pdf")
+        .stdout_has("wrote dist/all/Ada-Example-b.pdf");
 }

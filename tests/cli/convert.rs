@@ -149,7 +149,7 @@ fn import_jsonresume_writes_files_a_person_would_and_names_every_dropped_field()
         ..check
     };
     build.run().success();
-    let cv = text(&build.path("dist/all/cv.pdf"));
+    let cv = text(&super::doc(&build.path("dist/all"), "-CV.pdf"));
     for s in [
         "Marit Olsbakken-Reyes",
         "Staff Platform Engineer",
@@ -680,10 +680,10 @@ fn import_rendercv_with_every_entry_type_builds() {
     build.run().success();
     // Fitted to one page, as RenderCV is not (it spills onto a second): what the CV
     // leaves out is in the portfolio.
-    let cv_pdf = build.path("dist/all/cv.pdf");
+    let cv_pdf = super::doc(&build.path("dist/all"), "-CV.pdf");
     assert_eq!(super::pages(&cv_pdf), 1);
     let cv = text(&cv_pdf);
-    let portfolio = text(&build.path("dist/all/portfolio.pdf"));
+    let portfolio = text(&super::doc(&build.path("dist/all"), "-Portfolio.pdf"));
     let both = format!("{cv}\n{portfolio}");
     for s in [
         "Tomasz Quill-Ferreira",
@@ -777,7 +777,7 @@ fn import_rendercv_sections_that_do_not_fit_are_sections_of_their_own() {
         ..t
     };
     build.run().success();
-    let cv = text(&build.path("dist/all/cv.pdf")).to_lowercase();
+    let cv = text(&super::doc(&build.path("dist/all"), "-CV.pdf")).to_lowercase();
     for s in [
         "ships things",
         "first prize",
@@ -853,7 +853,7 @@ fn new_scaffolds_a_project_that_builds_at_once() {
         ..verbose
     };
     for profile in ["backend", "leadership"] {
-        let cv = text(&build.path(&format!("mycv/dist/{profile}/cv.pdf")));
+        let cv = text(&build.path(&format!("mycv/dist/{profile}/Robin-Example-CV.pdf")));
         for s in [
             "Robin Example",
             "Senior Backend Engineer",
@@ -863,7 +863,7 @@ fn new_scaffolds_a_project_that_builds_at_once() {
             assert!(cv.contains(s), "{profile} cv lacks {s:?}:\n{cv}");
         }
         let handout = text(&build.path(&format!(
-            "mycv/dist/{profile}/case-studies/order-api-duplicates.pdf"
+            "mycv/dist/{profile}/Robin-Example-Ending-duplicate-orders.pdf"
         )));
         assert!(handout.contains("Ending duplicate orders"), "{handout}");
     }
@@ -891,7 +891,7 @@ fn new_scaffolds_a_project_that_builds_at_once() {
         args: vec![],
         ..apply
     };
-    let portfolio = text(&build.path("mycv/dist/backend/portfolio.pdf"));
+    let portfolio = text(&build.path("mycv/dist/backend/Robin-Example-Portfolio.pdf"));
     for s in [
         "An outbox table instead of writing to Kafka directly",
         // Blocks: a list, then a paragraph after it.
@@ -961,15 +961,107 @@ fn completions_and_man_page_come_from_the_command_line_definitions() {
     let man = Test::new().args(&["man"]).run().success().stdout;
     for s in [
         ".TH resume",
+        ".SH COMMANDS",
         ".SH \"RESUME BUILD\"",
         ".SH \"RESUME IMPORT\"",
         "\\fB\\-\\-into\\fR",
         ".SH \"RESUME EXPORT\"",
         ".SH \"RESUME COMPLETIONS\"",
         ".SH \"RESUME MAN\"",
+        ".SH SELECTORS",
+        "unary := \"not\" unary | \"(\" expr \")\" | term",
+        ".SH \"EXIT STATUS\"",
+        ".SH ENVIRONMENT",
+        "\\fBRESUME_CONTENT\\fR",
+        "\\fBRESUME_OUT\\fR",
+        "\\fBSOURCE_DATE_EPOCH\\fR",
+        ".SH FILES",
+        ".SH EXAMPLES",
+        "\\fBresume templates eject\\fR",
     ] {
         assert!(man.contains(s), "man page lacks {s:?}:\n{man}");
     }
+    // One page: no reference to pages that do not exist (`resume-build(1)`), and the
+    // hidden helper of the completion scripts is in neither the page nor the scripts.
+    assert!(!man.contains("(1)"), "{man}");
+    assert!(!man.contains("__complete"), "{man}");
+    assert!(!zsh.contains("'__complete:"), "{zsh}");
+    let help = Test::new().args(&["--help"]).run().success().stdout;
+    assert!(
+        help.contains("\nExamples:\n  resume new my-resume"),
+        "{help}"
+    );
+    assert!(!help.contains("__complete"), "{help}");
+    let build = Test::new()
+        .args(&["build", "--help"])
+        .run()
+        .success()
+        .stdout;
+    assert!(build.contains("\nExamples:\n  resume build "), "{build}");
+    assert!(build.contains("`updated:`"), "{build}");
+}
+
+/// Runs `script` in bash in `dir`, with the built `resume` first on the PATH.
+fn bash(dir: &std::path::Path, script: &str) -> String {
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_resume"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let path = std::env::join_paths(
+        std::iter::once(bin).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
+    )
+    .unwrap();
+    let out = std::process::Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", script])
+        .current_dir(dir)
+        .env("PATH", path)
+        .env_remove("RESUME_CONTENT")
+        .output()
+        .expect("bash");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn bash_completes_profile_names_and_project_ids_from_the_content() {
+    // The example content as `./content`, and a second project elsewhere.
+    let t = Test::new().file(
+        "other/content.yaml",
+        "person:\n  name: A\n  headline: B\nprofiles:\n  solo:\n    select: all\n",
+    );
+    super::copy_dir(&super::example_content(), &t.path("content"));
+    // Completes as bash does: the function `complete -p resume` names, called with the
+    // command, the word and the word before it, COMP_WORDS and COMP_CWORD set.
+    let script = r#"
+source <(resume completions bash)
+fn=$(complete -p resume | sed -E 's/.* -F ([^ ]+) .*/\1/')
+at() {
+    COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMPREPLY=()
+    "$fn" resume "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+    echo "${COMPREPLY[*]}"
+}
+at resume build --profile ''
+at resume list -p f
+at resume build cv --project led
+at resume build --content other/content.yaml --profile ''
+at resume build --content=other/content.yaml -p ''
+at resume build --content missing --profile ''
+at resume bui
+"#;
+    assert_eq!(
+        bash(&t.path(""), script),
+        "backend fullstack leadership longform streaming\n\
+         fullstack\n\
+         ledger ledger-refund-incident\n\
+         solo\n\
+         solo\n\
+         \n\
+         build\n"
+    );
 }
 
 #[test]
@@ -1071,7 +1163,7 @@ fn jsonresume_meta_language_is_the_locale_both_ways() {
         ..t
     };
     t.run().success();
-    let cv = text(&t.path("dist/all/cv.pdf"));
+    let cv = text(&super::doc(&t.path("dist/all"), "-CV.pdf"));
     assert!(cv.contains("EXPERIÊNCIA PROFISSIONAL"), "{cv}");
     assert!(cv.contains("mai. de 2021 – atual"), "{cv}");
     let t = Test {

@@ -145,9 +145,9 @@ fn corpus(name: &str) {
             build.stderr
         );
         let pdfs = pdfs(&out);
-        for document in ["cv.pdf", "portfolio.pdf"] {
+        for document in ["-CV.pdf", "-Portfolio.pdf"] {
             assert!(
-                pdfs.iter().any(|p| p.ends_with(document)),
+                pdfs.iter().any(|p| p.to_string_lossy().ends_with(document)),
                 "{name} ({theme}): no {document} in {pdfs:?}"
             );
         }

@@ -61,11 +61,13 @@ fn every_profile_gets_a_cv_a_portfolio_and_its_handouts() {
     for (profile, budget) in PROFILES {
         let t = build(profile, &[]);
         assert_eq!(
-            pages(&t.path(&format!("dist/{profile}/cv.pdf"))),
+            pages(&t.path(&format!("dist/{profile}/Ilka-Moravec-Dunmore-CV.pdf"))),
             budget,
             "{profile} cv"
         );
-        let portfolio = pages(&t.path(&format!("dist/{profile}/portfolio.pdf")));
+        let portfolio = pages(&t.path(&format!(
+            "dist/{profile}/Ilka-Moravec-Dunmore-Portfolio.pdf"
+        )));
         assert!(portfolio >= 4, "{profile} portfolio has {portfolio} pages");
         let data = data("portfolio", profile);
         let projects = data["projects"].as_array().unwrap();
@@ -75,16 +77,14 @@ fn every_profile_gets_a_cv_a_portfolio_and_its_handouts() {
         assert!(!handed.iter().any(|p| p["id"] == "raftlab"), "{profile}");
         for p in &handed {
             let pdf = t.path(&format!(
-                "dist/{profile}/case-studies/{}.pdf",
-                p["id"].as_str().unwrap()
+                "dist/{profile}/{}",
+                super::example_handout(p["title"].as_str().unwrap())
             ));
             let n = pages(&pdf);
             assert!((1..=2).contains(&n), "{} has {n} pages", pdf.display());
             assert!(text(&pdf).contains(p["title"].as_str().unwrap()));
         }
-        let handouts = std::fs::read_dir(t.path(&format!("dist/{profile}/case-studies")))
-            .unwrap()
-            .count();
+        let handouts = super::handouts(&t.path(&format!("dist/{profile}"))).len();
         let tied = data["case_studies"]
             .as_array()
             .unwrap()
@@ -117,7 +117,7 @@ fn title<'a>(data: &'a Value, section: &str) -> &'a str {
 #[test]
 fn portfolio_prints_each_system_and_its_headings_in_order() {
     let t = build("backend", &["portfolio"]);
-    let pdf = t.path("dist/backend/portfolio.pdf");
+    let pdf = t.path("dist/backend/Ilka-Moravec-Dunmore-Portfolio.pdf");
     let lines: Vec<String> = text(&pdf)
         .lines()
         .map(|l| l.trim().to_uppercase())
@@ -146,7 +146,7 @@ fn portfolio_prints_each_system_and_its_headings_in_order() {
 fn no_heading_ends_a_page() {
     for theme in ["modern", "classic", "sidebar"] {
         let t = build("backend", &["portfolio", "--theme", theme]);
-        let pdf = t.path("dist/backend/portfolio.pdf");
+        let pdf = t.path("dist/backend/Ilka-Moravec-Dunmore-Portfolio.pdf");
         let data = data("portfolio", "backend");
         let mut headings: Vec<String> = ["projects", "experience", "principles"]
             .iter()
@@ -195,16 +195,23 @@ fn no_heading_ends_a_page() {
 fn every_document_builds_under_every_theme() {
     for theme in ["modern", "classic", "sidebar"] {
         let t = build("streaming", &["--theme", theme]);
-        assert_eq!(pages(&t.path("dist/streaming/cv.pdf")), 1, "{theme}");
-        assert!(
-            pages(&t.path("dist/streaming/portfolio.pdf")) >= 4,
+        assert_eq!(
+            pages(&t.path("dist/streaming/Ilka-Moravec-Dunmore-CV.pdf")),
+            1,
             "{theme}"
         );
-        for entry in std::fs::read_dir(t.path("dist/streaming/case-studies")).unwrap() {
-            let pdf = entry.unwrap().path();
+        assert!(
+            pages(&t.path("dist/streaming/Ilka-Moravec-Dunmore-Portfolio.pdf")) >= 4,
+            "{theme}"
+        );
+        for pdf in super::handouts(&t.path("dist/streaming")) {
             assert!((1..=2).contains(&pages(&pdf)), "{theme}: {}", pdf.display());
         }
-        let fonts = poppler("pdffonts", &[], &t.path("dist/streaming/portfolio.pdf"));
+        let fonts = poppler(
+            "pdffonts",
+            &[],
+            &t.path("dist/streaming/Ilka-Moravec-Dunmore-Portfolio.pdf"),
+        );
         let family = if theme == "classic" {
             "LibertinusSerif"
         } else {
@@ -242,13 +249,13 @@ fn the_sidebar_theme_sets_every_cv_in_two_columns_within_its_pages() {
     t.run().success();
     // The one-page fitting works in two columns: every CV within its budget.
     for (profile, budget) in PROFILES {
-        let pdf = t.path(&format!("dist/{profile}/cv.pdf"));
+        let pdf = t.path(&format!("dist/{profile}/Ilka-Moravec-Dunmore-CV.pdf"));
         assert_eq!(pages(&pdf), budget, "{profile}");
     }
     // The sidebar is the left third of the A4 page (595 pt wide): the contact, a skill
     // group, the spoken languages and the school are there; the name and a role title
     // are in the main column beside it.
-    let pdf = t.path("dist/backend/cv.pdf");
+    let pdf = t.path("dist/backend/Ilka-Moravec-Dunmore-CV.pdf");
     let side = text_within(&pdf, 0.0, 190.0);
     let main = text_within(&pdf, 190.0, 405.0);
     for want in [
@@ -285,22 +292,28 @@ fn the_sidebar_theme_sets_every_cv_in_two_columns_within_its_pages() {
         "{raw}"
     );
     // The portfolio and the handouts build in the theme too.
-    assert!(pages(&t.path("dist/backend/portfolio.pdf")) >= 4);
-    assert!(t.path("dist/backend/case-studies/ledger.pdf").is_file());
+    assert!(pages(&t.path("dist/backend/Ilka-Moravec-Dunmore-Portfolio.pdf")) >= 4);
+    assert!(
+        t.path("dist/backend/Ilka-Moravec-Dunmore-Halden-Ledger.pdf")
+            .is_file()
+    );
 }
 
 #[test]
 fn every_pdf_has_title_author_keywords_and_language() {
     let t = build("backend", &[]);
     for (file, title) in [
-        ("cv.pdf", "Ilka Moravec-Dunmore — CV"),
-        ("portfolio.pdf", "Ilka Moravec-Dunmore — Portfolio"),
+        ("Ilka-Moravec-Dunmore-CV.pdf", "Ilka Moravec-Dunmore — CV"),
         (
-            "case-studies/ledger.pdf",
+            "Ilka-Moravec-Dunmore-Portfolio.pdf",
+            "Ilka Moravec-Dunmore — Portfolio",
+        ),
+        (
+            "Ilka-Moravec-Dunmore-Halden-Ledger.pdf",
             "Ilka Moravec-Dunmore — Halden Ledger",
         ),
         (
-            "case-studies/ledger-refund-incident.pdf",
+            "Ilka-Moravec-Dunmore-The-double-posted-refunds.pdf",
             "Ilka Moravec-Dunmore — The double-posted refunds",
         ),
     ] {
@@ -329,7 +342,7 @@ fn every_pdf_has_title_author_keywords_and_language() {
 #[test]
 fn handouts_carry_the_author_in_the_footer() {
     let t = build("backend", &["case-study", "--project", "ledger"]);
-    let pdf = t.path("dist/backend/case-studies/ledger.pdf");
+    let pdf = t.path("dist/backend/Ilka-Moravec-Dunmore-Halden-Ledger.pdf");
     for page in 1..=pages(&pdf) {
         let text = page_text(&pdf, page);
         assert!(
@@ -338,13 +351,8 @@ fn handouts_carry_the_author_in_the_footer() {
         );
     }
     // Only the one asked for.
-    assert_eq!(
-        std::fs::read_dir(t.path("dist/backend/case-studies"))
-            .unwrap()
-            .count(),
-        1
-    );
-    assert!(!t.path("dist/backend/cv.pdf").exists());
+    assert_eq!(super::handouts(&t.path("dist/backend")).len(), 1);
+    assert!(!t.path("dist/backend/Ilka-Moravec-Dunmore-CV.pdf").exists());
 }
 
 #[test]
@@ -375,7 +383,7 @@ fn project_option_errors() {
 #[test]
 fn a_content_field_starts_an_entry_on_a_new_page() {
     let t = build("backend", &["portfolio"]);
-    let pdf = t.path("dist/backend/portfolio.pdf");
+    let pdf = t.path("dist/backend/Ilka-Moravec-Dunmore-Portfolio.pdf");
     // halden-2022, the newest role, has `new_page: true`: it starts a page, and takes the
     // section heading above it along.
     let starts = (1..=pages(&pdf)).any(|p| {
@@ -396,7 +404,7 @@ fn design_parameters_apply_without_touching_typst() {
     let t = design("design:\n  paper: us-letter\n  theme: classic\n  accent: '#336699'\n  margins: 0.75in\n  font_size: 11\n")
         .args(&["build", "cv", "--date", "2026-11-01"]);
     t.run().success();
-    let pdf = t.path("dist/all/cv.pdf");
+    let pdf = super::doc(&t.path("dist/all"), "-CV.pdf");
     let info = poppler("pdfinfo", &[], &pdf);
     assert!(
         info.contains("Page size:       612 x 792 pts (letter)"),
@@ -476,7 +484,7 @@ fn ejected_templates_replace_the_built_ins() {
     }
     .args(&["build", "cv", "--date", "2026-11-01"]);
     t.run().success();
-    assert!(text(&t.path("dist/all/cv.pdf")).contains("Ejected and edited"));
+    assert!(text(&super::doc(&t.path("dist/all"), "-CV.pdf")).contains("Ejected and edited"));
 }
 
 #[test]
@@ -524,10 +532,10 @@ fn plain_decisions_are_not_bold_and_one_step_is_not_a_list() {
         ]);
         t.run().success();
         let read = |p: &str| std::fs::read_to_string(t.path(p)).unwrap();
-        let handouts = read("dist/all/case-studies/p.md") + &read("dist/all/case-studies/q.md");
+        let handouts = read("dist/all/Ada-Example-Proj.md") + &read("dist/all/Ada-Example-Qroj.md");
         for (name, md) in [
             ("handouts", handouts),
-            ("portfolio", read("dist/all/portfolio.md")),
+            ("portfolio", read("dist/all/Ada-Example-Portfolio.md")),
         ] {
             let at = |s: &str| {
                 md.find(s)
@@ -553,7 +561,7 @@ fn plain_decisions_are_not_bold_and_one_step_is_not_a_list() {
                 "{theme} {name}\n{md}"
             );
         }
-        let pdf = text(&t.path("dist/all/case-studies/p.pdf"));
+        let pdf = text(&t.path("dist/all/Ada-Example-Proj.pdf"));
         assert!(
             pdf.contains("Reads the queue and writes the ledger"),
             "{pdf}"

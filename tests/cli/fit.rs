@@ -45,11 +45,11 @@ const BUILD: [&str; 5] = ["build", "cv", "--date", "2026-11-01", "--profile"];
 fn a_long_cv_is_shrunk_to_one_page_and_says_what_went() {
     let t = stress("").args(&BUILD).args(&["all"]);
     let run = t.run().success();
-    let pdf = t.path("dist/all/cv.pdf");
+    let pdf = super::doc(&t.path("dist/all"), "-CV.pdf");
     assert_eq!(pages(&pdf), 1);
     assert!(
         run.stdout
-            .starts_with("wrote dist/all/cv.pdf (1 page, 10 layout passes, "),
+            .starts_with("wrote dist/all/Stress-Test-CV.pdf (1 page, 10 layout passes, "),
         "{}",
         run.stdout
     );
@@ -75,27 +75,34 @@ fn a_long_cv_is_shrunk_to_one_page_and_says_what_went() {
 fn the_fitted_cv_is_the_same_every_time_and_rebuilds_in_one_pass() {
     let t = stress("").args(&BUILD).args(&["all"]);
     t.run().success();
-    let first = std::fs::read(t.path("dist/all/cv.pdf")).unwrap();
+    let first = std::fs::read(super::doc(&t.path("dist/all"), "-CV.pdf")).unwrap();
     // Unchanged input: the cached plan is laid out once.
     let run = t.run().success();
     assert!(
-        run.stdout.starts_with("wrote dist/all/cv.pdf (1 page, "),
+        run.stdout
+            .starts_with("wrote dist/all/Stress-Test-CV.pdf (1 page, "),
         "{}",
         run.stdout
     );
     assert!(!run.stdout.contains("layout passes"), "{}", run.stdout);
-    assert_eq!(std::fs::read(t.path("dist/all/cv.pdf")).unwrap(), first);
+    assert_eq!(
+        std::fs::read(super::doc(&t.path("dist/all"), "-CV.pdf")).unwrap(),
+        first
+    );
     // Without the cache the search finds the same plan, and the same bytes.
     std::fs::remove_file(t.path("dist/.resume-fit.json")).unwrap();
     t.run().success();
-    assert_eq!(std::fs::read(t.path("dist/all/cv.pdf")).unwrap(), first);
+    assert_eq!(
+        std::fs::read(super::doc(&t.path("dist/all"), "-CV.pdf")).unwrap(),
+        first
+    );
 }
 
 #[test]
 fn a_fitting_cache_with_impossible_plans_is_not_trusted() {
     let t = stress("").args(&BUILD).args(&["all"]);
     t.run().success();
-    let first = std::fs::read(t.path("dist/all/cv.pdf")).unwrap();
+    let first = std::fs::read(super::doc(&t.path("dist/all"), "-CV.pdf")).unwrap();
     let cache = t.path("dist/.resume-fit.json");
     let original = std::fs::read_to_string(&cache).unwrap();
     let plan = |text: &str| {
@@ -119,7 +126,7 @@ fn a_fitting_cache_with_impossible_plans_is_not_trusted() {
             run.stdout
         );
         assert_eq!(
-            std::fs::read(t.path("dist/all/cv.pdf")).unwrap(),
+            std::fs::read(super::doc(&t.path("dist/all"), "-CV.pdf")).unwrap(),
             first,
             "{bad}"
         );
@@ -133,10 +140,10 @@ fn a_profile_can_allow_two_pages_or_switch_fitting_off() {
     let profiles = "  two:\n    extends: all\n    documents: {cv: {pages: 2}}\n  off:\n    extends: all\n    documents: {cv: {fit: false}}\n";
     let t = stress(profiles).args(&BUILD).args(&["two"]);
     t.run().success();
-    assert_eq!(pages(&t.path("dist/two/cv.pdf")), 2);
+    assert_eq!(pages(&super::doc(&t.path("dist/two"), "-CV.pdf")), 2);
     let t = stress(profiles).args(&BUILD).args(&["off"]);
     let run = t.run().success();
-    assert!(pages(&t.path("dist/off/cv.pdf")) > 2);
+    assert!(pages(&super::doc(&t.path("dist/off"), "-CV.pdf")) > 2);
     assert!(!run.stderr.contains("dropped"), "{}", run.stderr);
     stress("  three:\n    documents: {cv: {pages: 3}}\n")
         .args(&["check"])
@@ -181,7 +188,7 @@ fn a_cv_whose_minimum_overflows_fails_and_names_the_overflow() {
         "{}",
         run.stderr
     );
-    assert!(!t.path("dist/all/cv.pdf").exists());
+    assert!(super::no_doc(&t.path("dist/all"), "-CV.pdf"));
 }
 
 #[test]
@@ -251,7 +258,7 @@ fn a_short_cv_fills_its_page_with_what_the_defaults_leave_out() {
             .args(&["build", "cv", "--date", "2026-11-01"]);
     // What is added while there is room is no warning, and none is left out.
     t.run().success().stderr_is("");
-    let text = text(&t.path("dist/all/cv.pdf"));
+    let text = text(&super::doc(&t.path("dist/all"), "-CV.pdf"));
     for s in [
         "Role bullet 6 with a measured result",
         "Project 9",
@@ -272,7 +279,7 @@ fn a_cv_that_fills_under_half_its_page_is_a_warning_that_says_why() {
         .run()
         .success()
         .stderr_is(
-            "warning: `dist/all/cv.pdf` fills 10% of its page: profile `all` gives it 1 role, 0 projects and 0 skill groups
+            "warning: `dist/all/Short-Test-CV.pdf` fills 10% of its page: profile `all` gives it 1 role, 0 projects and 0 skill groups
  = hint: `resume list --profile all` shows what it selects and leaves out; add roles, projects or skills to the content, or select more
 
 ",
@@ -370,7 +377,7 @@ fn a_long_handout_is_fitted_to_two_pages_by_priority() {
         "2026-11-01",
     ]);
     t.run().success().stderr_has("runs to 3 pages");
-    let pdf = t.path("dist/all/case-studies/big.pdf");
+    let pdf = t.path("dist/all/Ada-Example-Project-big.pdf");
     assert_eq!(pages(&pdf), 3);
     let whole = flat(&pdf);
     // Every field, in the portfolio's order.
@@ -387,7 +394,7 @@ fn a_long_handout_is_fitted_to_two_pages_by_priority() {
     t.run().success().stderr_is(
         "warning: the handout `big` of profile `all`: dropped `roadmap`, `scalability`, `performance`, `sections`, `scale` (the least important parts of its write-up) to fit 2 pages\n\n",
     );
-    let pdf = t.path("dist/all/case-studies/big.pdf");
+    let pdf = t.path("dist/all/Ada-Example-Project-big.pdf");
     assert_eq!(pages(&pdf), 2);
     let fitted = flat(&pdf);
     for (field, mark) in FIELD_MARKS {
@@ -420,7 +427,7 @@ fn a_long_handout_is_fitted_to_two_pages_by_priority() {
         "2026-11-01",
     ]);
     let run = t.run().success();
-    let pdf = t.path("dist/all/case-studies/big.pdf");
+    let pdf = t.path("dist/all/Ada-Example-Project-big.pdf");
     assert_eq!(pages(&pdf), 1, "{}", run.stderr);
     assert!(
         run.stderr.starts_with("warning: the handout `big` of profile `all`: dropped `roadmap`, `scalability`, `performance`, `sections`, `scale`, "),
@@ -451,7 +458,7 @@ fn a_short_handout_prints_every_field_it_has() {
         )
         .args(&["build", "case-study", "--date", "2026-11-01"]);
     t.run().success().stderr_is("");
-    let pdf = t.path("dist/all/case-studies/small.pdf");
+    let pdf = t.path("dist/all/Ada-Example-Project-small.pdf");
     assert!(pages(&pdf) <= 2);
     let all = flat(&pdf);
     for (field, mark) in FIELD_MARKS {
@@ -472,7 +479,7 @@ fn a_handout_too_long_even_without_its_extras_prints_whole() {
         )
         .args(&["build", "case-study", "--date", "2026-11-01"]);
     let run = t.run().success();
-    let pdf = t.path("dist/all/case-studies/huge.pdf");
+    let pdf = t.path("dist/all/Ada-Example-Huge.pdf");
     let n = pages(&pdf);
     assert!(n > 2, "{n}");
     assert!(!run.stderr.contains("dropped"), "{}", run.stderr);

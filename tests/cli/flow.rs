@@ -94,10 +94,13 @@ fn imported(format: &str, file: &str) -> Test {
 #[test]
 fn the_fill_report_reads() {
     let report = Report::parse(
-        "wrote out/x/portfolio.pdf (3 pages, 2 layout passes, filled 92% 41%+ 31%, page 2 ends with the heading \"Why: it\", 12 ms)",
+        "wrote out/x/Ada-Example-Portfolio.pdf (3 pages, 2 layout passes, filled 92% 41%+ 31%, page 2 ends with the heading \"Why: it\", 12 ms)",
     )
     .unwrap();
-    assert_eq!(report.path, PathBuf::from("out/x/portfolio.pdf"));
+    assert_eq!(
+        report.path,
+        PathBuf::from("out/x/Ada-Example-Portfolio.pdf")
+    );
     assert_eq!(report.fills, [(0.92, false), (0.41, true), (0.31, false)]);
     assert_eq!(report.heading_ends, [(2, "Why: it".to_owned())]);
     assert!(Report::parse("built 3 documents in 1.2 s").is_none());

@@ -50,7 +50,11 @@ fn archival_pdfs_declare_pdf_a_2b_and_keep_their_metadata() {
             pdf.display()
         );
     }
-    let info = poppler("pdfinfo", &[], &t.path("dist/backend/cv.pdf"));
+    let info = poppler(
+        "pdfinfo",
+        &[],
+        &t.path("dist/backend/Ilka-Moravec-Dunmore-CV.pdf"),
+    );
     assert!(
         info.contains("Title:           Ilka Moravec-Dunmore — CV"),
         "{info}"
@@ -79,14 +83,18 @@ fn accessible_pdfs_declare_pdf_ua_1_and_keep_their_metadata() {
         assert!(raw.contains("/DisplayDocTitle true"), "{}", pdf.display());
         assert!(raw.contains("/Lang(en"), "{}", pdf.display());
     }
-    let info = poppler("pdfinfo", &[], &t.path("dist/backend/cv.pdf"));
+    let info = poppler(
+        "pdfinfo",
+        &[],
+        &t.path("dist/backend/Ilka-Moravec-Dunmore-CV.pdf"),
+    );
     assert!(
         info.contains("Title:           Ilka Moravec-Dunmore — CV"),
         "{info}"
     );
     // Both at once.
     let (t, _) = build(&["cv", "--pdf-standard", "a-2b,ua-1"]);
-    let raw = bytes(&t.path("dist/backend/cv.pdf"));
+    let raw = bytes(&t.path("dist/backend/Ilka-Moravec-Dunmore-CV.pdf"));
     assert!(raw.contains("<pdfaid:part>2</pdfaid:part>"));
     assert!(raw.contains("<pdfuaid:part>1</pdfuaid:part>"));
 }
@@ -111,9 +119,9 @@ fn an_accessible_pdf_needs_alt_text_on_every_figure_it_shows() {
   │
   = hint: add `alt:` to the figure: a sentence saying what the image shows
 
-error: `dist/all/case-studies/p.pdf` of profile `all` could not be built; it was not written
+error: `dist/all/Ada-Example-P.pdf` of profile `all` could not be built; it was not written
 
-error: 1 of 1 documents failed: `dist/all/case-studies/p.pdf`
+error: 1 of 1 documents failed: `dist/all/Ada-Example-P.pdf`
 
 ",
     );
@@ -131,7 +139,8 @@ error: 1 of 1 documents failed: `dist/all/case-studies/p.pdf`
 fn png_pages_are_real_images_of_the_page_size_at_the_resolution() {
     let (t, run) = build(&["--format", "pdf,png", "--ppi", "72", "--project", "ledger"]);
     // cv and portfolio and the ledger handout: every page its PNG, named `<name>-<n>.png`.
-    for name in ["cv", "portfolio", "case-studies/ledger"] {
+    for name in ["CV", "Portfolio", "Halden-Ledger"] {
+        let name = format!("Ilka-Moravec-Dunmore-{name}");
         let pdf = t.path(&format!("dist/backend/{name}.pdf"));
         let n = pages(&pdf);
         let info = poppler("pdfinfo", &[], &pdf);
@@ -156,17 +165,17 @@ fn png_pages_are_real_images_of_the_page_size_at_the_resolution() {
     }
     assert!(
         run.stdout
-            .contains("wrote dist/backend/cv.pdf, cv-1.png (1 page, "),
+            .contains("wrote dist/backend/Ilka-Moravec-Dunmore-CV.pdf, Ilka-Moravec-Dunmore-CV-1.png (1 page, "),
         "{}",
         run.stdout
     );
     // Twice the resolution, twice the pixels.
     let (t, _) = build(&["cv", "--format", "png"]);
-    let png = std::fs::read(t.path("dist/backend/cv-1.png")).unwrap();
+    let png = std::fs::read(t.path("dist/backend/Ilka-Moravec-Dunmore-CV-1.png")).unwrap();
     let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
     assert_eq!(width, 1191, "A4 at 144 ppi");
     assert!(
-        !t.path("dist/backend/cv.pdf").exists(),
+        !t.path("dist/backend/Ilka-Moravec-Dunmore-CV.pdf").exists(),
         "only the formats asked for"
     );
 }
@@ -179,7 +188,8 @@ fn normalise(text: &str) -> String {
 #[test]
 fn text_reads_like_the_pdf_in_reading_order() {
     let (t, _) = build(&["--format", "pdf,txt", "--project", "ledger"]);
-    for name in ["cv", "portfolio", "case-studies/ledger"] {
+    for name in ["CV", "Portfolio", "Halden-Ledger"] {
+        let name = format!("Ilka-Moravec-Dunmore-{name}");
         let txt = std::fs::read_to_string(t.path(&format!("dist/backend/{name}.txt"))).unwrap();
         // The PDF's text has its lines as laid out: a word broken after its hyphen
         // (`Release-` / `caused`) is one word again in the text.
@@ -200,7 +210,7 @@ fn text_reads_like_the_pdf_in_reading_order() {
         }
         assert!(lines > 15, "{name}.txt:\n{txt}");
     }
-    let cv = std::fs::read_to_string(t.path("dist/backend/cv.txt")).unwrap();
+    let cv = std::fs::read_to_string(t.path("dist/backend/Ilka-Moravec-Dunmore-CV.txt")).unwrap();
     for line in [
         "Ilka Moravec-Dunmore\n",
         "\nSenior backend engineer",
@@ -224,7 +234,7 @@ fn text_reads_like_the_pdf_in_reading_order() {
 #[test]
 fn markdown_has_the_title_headings_items_and_links() {
     let (t, _) = build(&["--format", "md", "--project", "ledger"]);
-    let cv = std::fs::read_to_string(t.path("dist/backend/cv.md")).unwrap();
+    let cv = std::fs::read_to_string(t.path("dist/backend/Ilka-Moravec-Dunmore-CV.md")).unwrap();
     assert!(cv.starts_with("# Ilka Moravec-Dunmore\n\n"), "{cv}");
     for expected in [
         "\n## Experience\n",
@@ -236,7 +246,8 @@ fn markdown_has_the_title_headings_items_and_links() {
     ] {
         assert!(cv.contains(expected), "cv.md lacks {expected:?}:\n{cv}");
     }
-    let portfolio = std::fs::read_to_string(t.path("dist/backend/portfolio.md")).unwrap();
+    let portfolio =
+        std::fs::read_to_string(t.path("dist/backend/Ilka-Moravec-Dunmore-Portfolio.md")).unwrap();
     for expected in [
         "# Ilka Moravec-Dunmore\n",
         "\n## Selected systems\n",
@@ -247,7 +258,9 @@ fn markdown_has_the_title_headings_items_and_links() {
             "portfolio.md lacks {expected:?}:\n{portfolio}"
         );
     }
-    let handout = std::fs::read_to_string(t.path("dist/backend/case-studies/ledger.md")).unwrap();
+    let handout =
+        std::fs::read_to_string(t.path("dist/backend/Ilka-Moravec-Dunmore-Halden-Ledger.md"))
+            .unwrap();
     // The kicker comes first, as on the page; then the handout's title.
     assert!(
         handout.starts_with("CASE STUDY\n\n# Halden Ledger\n"),
@@ -289,7 +302,7 @@ fn the_manifest_lists_other_formats_apart_and_clean_knows_them() {
     );
     let cv = outputs
         .iter()
-        .find(|e| e["path"] == "backend/cv.txt")
+        .find(|e| e["path"] == "backend/Ilka-Moravec-Dunmore-CV.txt")
         .unwrap();
     assert_eq!(cv["document"], "cv");
     // Files `resume` did not write are not its business, whatever their format.
@@ -326,9 +339,9 @@ fn what_typst_refuses_under_a_standard_is_a_diagnostic_at_the_template_line() {
   │
   = hint: make sure your images and equations have alt text
 
-error: `dist/all/cv.pdf` of profile `all` could not be built; it was not written
+error: `dist/all/Ada-Example-CV.pdf` of profile `all` could not be built; it was not written
 
-error: 1 of 1 documents failed: `dist/all/cv.pdf`
+error: 1 of 1 documents failed: `dist/all/Ada-Example-CV.pdf`
 
 ",
         );
@@ -378,8 +391,8 @@ fn text_and_markdown_keep_words_the_layout_broke_and_escape_what_would_be_markup
         "2026-11-01",
     ]);
     t.run().success();
-    let txt = std::fs::read_to_string(t.path("dist/all/cv.txt")).unwrap();
-    let md = std::fs::read_to_string(t.path("dist/all/cv.md")).unwrap();
+    let txt = std::fs::read_to_string(super::doc(&t.path("dist/all"), "-CV.txt")).unwrap();
+    let md = std::fs::read_to_string(super::doc(&t.path("dist/all"), "-CV.md")).unwrap();
     for whole in [&chain, &url, &dashes, &prefixes] {
         assert!(
             txt.contains(whole.as_str()),
@@ -412,7 +425,8 @@ fn text_and_markdown_keep_words_the_layout_broke_and_escape_what_would_be_markup
 #[test]
 fn the_examples_text_joins_a_word_broken_after_its_hyphen() {
     let (t, _) = build(&["portfolio", "--format", "txt"]);
-    let txt = std::fs::read_to_string(t.path("dist/backend/portfolio.txt")).unwrap();
+    let txt =
+        std::fs::read_to_string(t.path("dist/backend/Ilka-Moravec-Dunmore-Portfolio.txt")).unwrap();
     assert!(txt.contains(" Release-caused incidents "), "{txt}");
     assert!(!txt.contains("- "), "a space after a hyphen:\n{txt}");
 }

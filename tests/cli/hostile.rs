@@ -300,8 +300,7 @@ fn template(template: &str) -> Test {
 
 #[test]
 fn templates_cannot_reach_outside_the_project() {
-    let built =
-        "error: `dist/all/cv.pdf` of profile `all` could not be built; it was not written\n";
+    let built = "error: `dist/all/Ada-Example-CV.pdf` of profile `all` could not be built; it was not written\n";
     // An absolute path is under the project root, not the machine's.
     let t = template("#read(\"/etc/passwd\")\n");
     checked(&t)
@@ -426,7 +425,7 @@ fn a_thousand_projects_and_two_hundred_roles_make_a_long_portfolio() {
         .args(&["build", "portfolio", "--date", "2026-11-01"]);
     // How long it takes is for `scripts/bench scale`, not for a test on a busy machine.
     t.run().success();
-    let pdf = t.path("dist/all/portfolio.pdf");
+    let pdf = super::doc(&t.path("dist/all"), "-Portfolio.pdf");
     let pages = super::pages(&pdf);
     assert!(pages > 100, "{pages} pages");
     let text = super::text(&pdf);
@@ -483,8 +482,8 @@ fn a_full_standard_output_is_an_error_that_does_not_stop_the_build() {
         super::without_fill_warning(&stderr),
         "error: cannot write to standard output: No space left on device (os error 28)\n"
     );
-    assert!(t.path("dist/all/cv.pdf").exists());
-    assert!(t.path("dist/all/portfolio.pdf").exists());
+    assert!(super::doc(&t.path("dist/all"), "-CV.pdf").exists());
+    assert!(super::doc(&t.path("dist/all"), "-Portfolio.pdf").exists());
     assert!(t.path("dist/manifest.json").exists());
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_resume"))
         .args(["check"])
@@ -594,7 +593,12 @@ fn clean_removes_only_files_the_manifest_says_resume_wrote() {
     let out = t.path("out");
     let t = build_into(t, &out, false);
     t.run().success();
-    for written in ["gone/cv.pdf", "gone/cv.txt", "old/cv.pdf", "all/cv.pdf"] {
+    for written in [
+        "gone/Ada-Example-CV.pdf",
+        "gone/Ada-Example-CV.txt",
+        "old/Ada-Example-CV.pdf",
+        "all/Ada-Example-CV.pdf",
+    ] {
         assert!(out.join(written).is_file(), "{written} was not written");
     }
     // Files and folders of someone else's, among and beside resume's own.
@@ -612,13 +616,14 @@ fn clean_removes_only_files_the_manifest_says_resume_wrote() {
     assert!(
         run.stdout.contains(&format!(
             "removed {} (no longer built)",
-            out.join("gone/cv.pdf").display()
-        )) && run
-            .stdout
-            .contains(&format!("removed {}", out.join("gone/cv.txt").display()))
-            && run
-                .stdout
-                .contains(&format!("removed {}", out.join("old/cv.pdf").display())),
+            out.join("gone/Ada-Example-CV.pdf").display()
+        )) && run.stdout.contains(&format!(
+            "removed {}",
+            out.join("gone/Ada-Example-CV.txt").display()
+        )) && run.stdout.contains(&format!(
+            "removed {}",
+            out.join("old/Ada-Example-CV.pdf").display()
+        )),
         "{}",
         run.stdout
     );
@@ -626,7 +631,10 @@ fn clean_removes_only_files_the_manifest_says_resume_wrote() {
         assert!(!run.stdout.contains(kept), "{}", run.stdout);
         assert!(!run.stderr.contains(kept), "{}", run.stderr);
     }
-    assert!(!out.join("gone/cv.pdf").exists() && !out.join("gone/cv.txt").exists());
+    assert!(
+        !out.join("gone/Ada-Example-CV.pdf").exists()
+            && !out.join("gone/Ada-Example-CV.txt").exists()
+    );
     // Folders that removing resume's files emptied go; any other stays.
     assert!(!out.join("old").exists());
     assert!(out.join("gone/mine.pdf").is_file());
@@ -634,7 +642,7 @@ fn clean_removes_only_files_the_manifest_says_resume_wrote() {
     assert!(out.join("mydocs/taxes/2025-return.pdf").is_file());
     assert!(out.join("mydocs/taxes/2025-return.txt").is_file());
     assert!(out.join("all/notes.pdf").is_file());
-    assert!(out.join("all/cv.pdf").is_file());
+    assert!(out.join("all/Ada-Example-CV.pdf").is_file());
     assert!(out.join("empty").is_dir());
     let manifest = std::fs::read_to_string(out.join("manifest.json")).unwrap();
     assert!(
@@ -659,24 +667,31 @@ fn clean_trusts_no_manifest_path_outside_the_output_folder() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|e| e["path"] == "all/cv.pdf")
+        .find(|e| e["path"] == "all/Ada-Example-CV.pdf")
         .unwrap()
         .clone();
     // The same bytes, outside the folder and behind a link; and a changed stale file.
-    let pdf = std::fs::read(out.join("all/cv.pdf")).unwrap();
+    let pdf = std::fs::read(out.join("all/Ada-Example-CV.pdf")).unwrap();
     std::fs::create_dir_all(t.path("outside/deep")).unwrap();
-    std::fs::write(t.path("outside/cv.pdf"), &pdf).unwrap();
-    std::fs::write(t.path("outside/deep/cv.pdf"), &pdf).unwrap();
+    std::fs::write(t.path("outside/Ada-Example-CV.pdf"), &pdf).unwrap();
+    std::fs::write(t.path("outside/deep/Ada-Example-CV.pdf"), &pdf).unwrap();
     std::os::unix::fs::symlink(t.path("outside"), out.join("link")).unwrap();
-    std::os::unix::fs::symlink(t.path("outside/cv.pdf"), out.join("file-link.pdf")).unwrap();
+    std::os::unix::fs::symlink(
+        t.path("outside/Ada-Example-CV.pdf"),
+        out.join("file-link.pdf"),
+    )
+    .unwrap();
     std::fs::write(out.join("changed.pdf"), "%PDF-edited").unwrap();
-    let absolute = t.path("outside/cv.pdf").to_string_lossy().into_owned();
+    let absolute = t
+        .path("outside/Ada-Example-CV.pdf")
+        .to_string_lossy()
+        .into_owned();
     let stale: Vec<serde_json::Value> = [
-        "../outside/cv.pdf",
-        "all/../../outside/cv.pdf",
+        "../outside/Ada-Example-CV.pdf",
+        "all/../../outside/Ada-Example-CV.pdf",
         absolute.as_str(),
-        "link/cv.pdf",
-        "link/deep/cv.pdf",
+        "link/Ada-Example-CV.pdf",
+        "link/deep/Ada-Example-CV.pdf",
         "file-link.pdf",
         "changed.pdf",
     ]
@@ -697,12 +712,12 @@ fn clean_trusts_no_manifest_path_outside_the_output_folder() {
         "{}",
         run.stderr
     );
-    assert!(t.path("outside/cv.pdf").is_file());
-    assert!(t.path("outside/deep/cv.pdf").is_file());
+    assert!(t.path("outside/Ada-Example-CV.pdf").is_file());
+    assert!(t.path("outside/deep/Ada-Example-CV.pdf").is_file());
     assert!(out.join("link").symlink_metadata().is_ok());
     assert!(out.join("file-link.pdf").symlink_metadata().is_ok());
     assert!(out.join("changed.pdf").is_file());
-    assert!(out.join("all/cv.pdf").is_file());
+    assert!(out.join("all/Ada-Example-CV.pdf").is_file());
 }
 
 #[test]

@@ -38,8 +38,8 @@ fn one_source_builds_a_cv_per_language() {
             .file("content/cv.yaml", CONTENT)
             .args(&["build", "cv", "--date", "2026-11-01"]);
     t.run().success();
-    let en = text(&t.path("dist/backend/cv.pdf"));
-    let de = text(&t.path("dist/backend-de/cv.pdf"));
+    let en = text(&super::doc(&t.path("dist/backend"), "-CV.pdf"));
+    let de = text(&super::doc(&t.path("dist/backend-de"), "-CV.pdf"));
     for want in [
         "Backend engineer",
         "I build ledgers that balance to the cent.",
@@ -122,7 +122,7 @@ fn without_profiles_in_other_languages_the_content_language_is_read() {
         )
         .args(&["build", "cv", "--date", "2026-11-01"]);
     t.run().success();
-    let de = text(&t.path("dist/all/cv.pdf"));
+    let de = text(&super::doc(&t.path("dist/all"), "-CV.pdf"));
     assert!(de.contains("Entwicklerin"), "{de}");
 }
 
@@ -149,7 +149,7 @@ design: {locale: ar}
         .args(&["build", "cv", "--date", "2026-11-01"]);
     t.run().success();
     // Without the marks pdftotext puts around runs of another direction.
-    let cv: String = text(&t.path("dist/all/cv.pdf"))
+    let cv: String = text(&super::doc(&t.path("dist/all"), "-CV.pdf"))
         .chars()
         .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'))
         .collect();

@@ -310,8 +310,11 @@ fn every_text_field_of_every_document_prints_as_typed() {
         run.stderr
     );
     let dist = "dist/all";
+    // Files are named after the person and the handout's title, in ASCII words.
+    let words = resume::cmd::names::words;
+    let who = words(&field("NAME"));
 
-    let cv = text(&t.path(&format!("{dist}/cv.pdf")));
+    let cv = text(&t.path(&format!("{dist}/{who}-CV.pdf")));
     assert_fields(
         "cv",
         &cv,
@@ -334,7 +337,7 @@ fn every_text_field_of_every_document_prints_as_typed() {
             "LEVEL",
         ],
     );
-    let cv = text(&t.path("dist/rest/cv.pdf"));
+    let cv = text(&super::doc(&t.path("dist/rest"), "-CV.pdf"));
     assert_fields(
         "cv",
         &cv,
@@ -377,7 +380,7 @@ fn every_text_field_of_every_document_prints_as_typed() {
         "PROJECTMETRICCONTEXT",
         "OUTCOME",
     ];
-    let portfolio = text(&t.path(&format!("{dist}/portfolio.pdf")));
+    let portfolio = text(&t.path(&format!("{dist}/{who}-Portfolio.pdf")));
     let mut tags = write_up.to_vec();
     tags.extend([
         "NAME",
@@ -418,12 +421,15 @@ fn every_text_field_of_every_document_prints_as_typed() {
     ]);
     assert_fields("portfolio", &portfolio, &tags);
 
-    let handout = text(&t.path(&format!("{dist}/case-studies/p1.pdf")));
+    let handout = text(&t.path(&format!(
+        "{dist}/{who}-{}.pdf",
+        words(&field("PROJECTTITLE"))
+    )));
     let mut tags = write_up.to_vec();
     tags.extend(["NAME", "PROJECTHIGHLIGHT", "CASETITLE"]);
     assert_fields("p1 handout", &handout, &tags);
 
-    let case_study = text(&t.path(&format!("{dist}/case-studies/c1.pdf")));
+    let case_study = text(&t.path(&format!("{dist}/{who}-{}.pdf", words(&field("CASETITLE")))));
     assert_fields(
         "c1 handout",
         &case_study,
@@ -457,7 +463,7 @@ fn inline_markup_is_styled_not_printed() {
         "2026-11-01",
     ]);
     t.run().success().stderr_besides_fill_is("");
-    let pdf = t.path("dist/all/cv.pdf");
+    let pdf = super::doc(&t.path("dist/all"), "-CV.pdf");
     let text = flat_text(&pdf);
     assert!(
         text.contains("Ships sturdy systems in Rust and cargo test; see the blog."),

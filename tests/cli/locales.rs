@@ -9,18 +9,7 @@ use super::{Test, example_content, pages, text};
 /// `fonts-wqy-microhei` (scripts/test installs it): ours have none.
 const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+use super::copy_dir;
 
 /// A top-level key of a catalogue, as written: `present: heute`.
 fn key<'a>(catalogue: &'a str, key: &str) -> &'a str {
@@ -95,7 +84,10 @@ fn every_locale_prints_its_months_present_and_titles_and_sets_the_pdf_language()
     let mut wrong = Vec::new();
     for tag in &tags {
         let catalogue = std::fs::read_to_string(root.join(format!("{tag}.yaml"))).unwrap();
-        let pdf = t.path(&format!("dist/loc-{}/cv.pdf", tag.to_lowercase()));
+        let pdf = super::doc(
+            &t.path(&format!("dist/loc-{}", tag.to_lowercase())),
+            "-CV.pdf",
+        );
         let text = text(&pdf);
         // The example's current role began in May 2022.
         let months = key(&catalogue, "months_short");
@@ -150,7 +142,7 @@ fn a_right_to_left_cv_builds_in_the_sidebar_theme_on_one_page() {
         "2026-11-01",
     ]);
     t.run().success();
-    let pdf = t.path("dist/backend/cv.pdf");
+    let pdf = t.path("dist/backend/Ilka-Moravec-Dunmore-CV.pdf");
     assert_eq!(pages(&pdf), 1);
     let catalogue =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/ar.yaml"))
@@ -180,7 +172,7 @@ fn a_document_prints_its_dates_at_one_precision() {
             .file("content/design.yaml", design)
             .args(&["build", "cv", "--date", "2026-11-01"]);
         t.run().success();
-        text(&t.path("dist/all/cv.pdf"))
+        text(&super::doc(&t.path("dist/all"), "-CV.pdf"))
     };
     // The default, and `day` over a role dated to the month: all to the month.
     for design in ["design: {}\n", "design:\n  dates: day\n"] {
@@ -196,7 +188,7 @@ fn a_document_prints_its_dates_at_one_precision() {
         .file("content/design.yaml", "design:\n  dates: day\n")
         .args(&["build", "cv", "--date", "2026-11-01"]);
     t.run().success();
-    let cv = text(&t.path("dist/all/cv.pdf"));
+    let cv = text(&super::doc(&t.path("dist/all"), "-CV.pdf"));
     assert!(cv.contains("1 Sep 2018 – 31 Mar 2022"), "{cv}");
     assert!(cv.contains("1 Apr 2022 – present"), "{cv}");
     // Years only: no months anywhere.

@@ -67,8 +67,13 @@ fn a_principle_and_a_decision_of_3000_words_break_across_pages() {
     .args(&["build", "--all", "--date", "2026-11-01"]);
     let run = t.run().success();
     assert!(!run.stderr.contains("margin"), "{}", run.stderr);
-    every_word_reaches(&t, "dist/all/portfolio.pdf", &["pa", "dw"], 3000);
-    every_word_reaches(&t, "dist/all/case-studies/pr.pdf", &["dw"], 3000);
+    every_word_reaches(
+        &t,
+        "dist/all/Ada-Example-Portfolio.pdf",
+        &["pa", "dw"],
+        3000,
+    );
+    every_word_reaches(&t, "dist/all/Ada-Example-Proj.pdf", &["dw"], 3000);
 }
 
 #[test]
@@ -90,7 +95,12 @@ fn long_rows_of_two_columns_break_across_pages() {
     .args(&["build", "portfolio", "--date", "2026-11-01"]);
     let run = t.run().success();
     assert!(!run.stderr.contains("margin"), "{}", run.stderr);
-    every_word_reaches(&t, "dist/all/portfolio.pdf", &["mo", "sk", "ol"], 3000);
+    every_word_reaches(
+        &t,
+        "dist/all/Ada-Example-Portfolio.pdf",
+        &["mo", "sk", "ol"],
+        3000,
+    );
 }
 
 #[test]
@@ -110,7 +120,12 @@ fn a_long_metric_exploration_and_stack_break_across_pages() {
     .args(&["build", "portfolio", "--date", "2026-11-01"]);
     let run = t.run().success();
     assert!(!run.stderr.contains("margin"), "{}", run.stderr);
-    every_word_reaches(&t, "dist/all/portfolio.pdf", &["mc", "xd", "st"], 3000);
+    every_word_reaches(
+        &t,
+        "dist/all/Ada-Example-Portfolio.pdf",
+        &["mc", "xd", "st"],
+        3000,
+    );
 }
 
 #[test]
@@ -128,7 +143,10 @@ fn a_word_no_line_can_hold_is_an_error_at_its_place() {
         "x".repeat(40)
     ))
     .stderr_has("= hint: no line can hold it, so it would run off the page: add spaces, or shorten it");
-    assert!(!t.path("dist/all/cv.pdf").exists(), "a PDF was written");
+    assert!(
+        super::no_doc(&t.path("dist/all"), "-CV.pdf"),
+        "a PDF was written"
+    );
 }
 
 #[test]
@@ -197,13 +215,13 @@ fn a_word_too_wide_for_its_line_is_a_warning_naming_the_entry() {
     let hint =
         " = hint: a word too long for its line cannot wrap: add spaces to it, or shorten it\n";
     for (pdf, entry, word) in [
-        ("cv", "`person.summary`", "y"),
-        ("portfolio", "`person.summary`", "y"),
-        ("portfolio", "`metrics` entry `a metric`", "9"),
-        ("portfolio", "`explorations` entry `Long words`", "z"),
+        ("CV", "`person.summary`", "y"),
+        ("Portfolio", "`person.summary`", "y"),
+        ("Portfolio", "`metrics` entry `a metric`", "9"),
+        ("Portfolio", "`explorations` entry `Long words`", "z"),
     ] {
         let expected = format!(
-            "warning: `dist/all/{pdf}.pdf`: text of {entry} runs past the right margin on page 1: `{}...`\n{hint}",
+            "warning: `dist/all/Ada-Example-{pdf}.pdf`: text of {entry} runs past the right margin on page 1: `{}...`\n{hint}",
             word.repeat(40)
         );
         assert!(
@@ -212,7 +230,7 @@ fn a_word_too_wide_for_its_line_is_a_warning_naming_the_entry() {
             run.stderr
         );
     }
-    assert!(t.path("dist/all/cv.pdf").exists());
+    assert!(super::doc(&t.path("dist/all"), "-CV.pdf").exists());
 }
 
 #[test]
@@ -235,6 +253,6 @@ fn text_below_the_bottom_margin_is_a_warning_naming_the_entry() {
         .file("templates/cv.typ", template)
         .args(&["build", "cv", "--date", "2026-11-01"]);
     let run = t.run().success();
-    run.stderr_has("warning: `dist/all/cv.pdf`: text of `person.summary` runs below the bottom margin on page 1: `su")
+    run.stderr_has("warning: `dist/all/Ada-Example-CV.pdf`: text of `person.summary` runs below the bottom margin on page 1: `su")
         .stderr_has(" = hint: it is set in a block that cannot break across pages: shorten it (in a template of your own, let the block break)\n");
 }

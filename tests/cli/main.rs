@@ -19,7 +19,9 @@ mod locales;
 mod long_text;
 mod schema;
 mod select;
+mod single;
 mod watch;
+mod workflows;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -27,6 +29,72 @@ use std::process::Command;
 /// The repository's example content.
 pub fn example_content() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
+}
+
+/// The one file in `folder` whose name ends in `suffix` (`-CV.pdf`): a document of a
+/// profile, whoever it is named after.
+#[track_caller]
+pub fn doc(folder: &Path, suffix: &str) -> PathBuf {
+    let found: Vec<PathBuf> = std::fs::read_dir(folder)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(suffix))
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "files ending in {suffix} in {}: {found:?}",
+        folder.display()
+    );
+    found.into_iter().next().unwrap()
+}
+
+/// Whether no file in `folder` (or no folder) has a name ending in `suffix`.
+pub fn no_doc(folder: &Path, suffix: &str) -> bool {
+    std::fs::read_dir(folder).map_or(true, |entries| {
+        !entries
+            .map(|e| e.unwrap().path())
+            .any(|p| p.to_string_lossy().ends_with(suffix))
+    })
+}
+
+/// The handouts `build` wrote into a profile's folder: its PDFs but the CV and the
+/// portfolio (`<Name>-CV.pdf`, `<Name>-Portfolio.pdf`).
+pub fn handouts(folder: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.ends_with(".pdf")
+                && !name.ends_with("-CV.pdf")
+                && !name.ends_with("-Portfolio.pdf")
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// The file name of a handout of the example: `Ilka-Moravec-Dunmore-Halden-Ledger.pdf`.
+pub fn example_handout(title: &str) -> String {
+    format!(
+        "Ilka-Moravec-Dunmore-{}.pdf",
+        resume::cmd::names::words(title)
+    )
+}
+
+/// Copies a folder and all it holds.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
 }
 
 /// A scratch project: a temporary folder with files in it, and a command to run there.

@@ -18,8 +18,14 @@ struct Watch {
 impl Watch {
     /// `resume watch cv` in the project, once it has built and says it is watching.
     fn start(t: &Test) -> Watch {
+        Watch::start_with(t, &[], "watching content")
+    }
+
+    /// `resume watch cv` with more arguments, once it says `watching`.
+    fn start_with(t: &Test, args: &[&str], watching: &str) -> Watch {
         let mut child = Command::new(env!("CARGO_BIN_EXE_resume"))
             .args(["watch", "cv", "--date", "2026-11-01"])
+            .args(args)
             .current_dir(t.path(""))
             .env_remove("RESUME_CONTENT")
             .env_remove("RESUME_OUT")
@@ -32,7 +38,7 @@ impl Watch {
             err: lines(child.stderr.take().unwrap()),
             child,
         };
-        expect(&w.out, "watching content");
+        expect(&w.out, watching);
         w
     }
 
@@ -68,9 +74,9 @@ impl Watch {
     /// before every file in it is written).
     #[track_caller]
     fn expect_cv(&self, t: &Test, wanted: &str) {
-        let pdf = t.path("dist/all/cv.pdf");
+        let pdf = super::doc(&t.path("dist/all"), "-CV.pdf");
         for _ in 0..20 {
-            expect(&self.out, "wrote dist/all/cv.pdf");
+            expect(&self.out, "wrote dist/all/Ada-Example-CV.pdf");
             if text(&pdf).contains(wanted) {
                 return;
             }
@@ -121,12 +127,12 @@ fn person(headline: &str) -> String {
 fn watch_rebuilds_on_change_and_survives_errors() {
     let t = Test::new().file("content/person.yaml", &person("First headline"));
     let w = Watch::start(&t);
-    let pdf = t.path("dist/all/cv.pdf");
+    let pdf = super::doc(&t.path("dist/all"), "-CV.pdf");
     assert!(text(&pdf).contains("First headline"));
 
     // An edit in place.
     std::fs::write(t.path("content/person.yaml"), person("Second headline")).unwrap();
-    expect(&w.out, "wrote dist/all/cv.pdf");
+    expect(&w.out, "wrote dist/all/Ada-Example-CV.pdf");
     expect(&w.out, "watching content for changes");
     assert!(text(&pdf).contains("Second headline"));
 
@@ -150,9 +156,34 @@ fn watch_rebuilds_on_change_and_survives_errors() {
         t.path("content/person.yaml"),
     )
     .unwrap();
-    expect(&w.out, "wrote dist/all/cv.pdf");
+    expect(&w.out, "wrote dist/all/Ada-Example-CV.pdf");
     expect(&w.out, "watching content for changes");
     assert!(text(&pdf).contains("Third headline"));
+}
+
+#[test]
+fn watch_rebuilds_one_content_file_and_the_images_beside_it() {
+    let svg = |fill: &str| {
+        format!(
+            "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><rect width='10' height='10' fill='{fill}'/></svg>"
+        )
+    };
+    let t = Test::new()
+        .file("my-cv.yaml", &person("First headline"))
+        .file("figures/a.svg", &svg("red"));
+    let w = Watch::start_with(&t, &["--content", "my-cv.yaml"], "watching my-cv.yaml");
+    let pdf = super::doc(&t.path("dist/all"), "-CV.pdf");
+    assert!(text(&pdf).contains("First headline"));
+
+    // Saved by rename, as editors do.
+    std::fs::write(t.path(".my-cv.yaml.swp"), person("Second headline")).unwrap();
+    std::fs::rename(t.path(".my-cv.yaml.swp"), t.path("my-cv.yaml")).unwrap();
+    w.expect_cv(&t, "Second headline");
+    expect(&w.out, "watching my-cv.yaml for changes");
+
+    // A file in a folder beside it (where its images are) is seen too.
+    std::fs::write(t.path("figures/a.svg"), svg("blue")).unwrap();
+    expect(&w.out, "wrote dist/all/Ada-Example-CV.pdf");
 }
 
 #[test]
@@ -194,7 +225,7 @@ fn watch_reloads_fonts_when_the_fonts_folder_changes() {
     let w = Watch::start(&t);
     let font = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/inter/Inter-Bold.otf");
     std::fs::copy(font, t.path("fonts/Inter-Bold.otf")).unwrap();
-    expect(&w.out, "wrote dist/all/cv.pdf");
+    expect(&w.out, "wrote dist/all/Ada-Example-CV.pdf");
     expect(&w.out, "watching content and fonts for changes");
 }
 
@@ -253,7 +284,9 @@ fn the_preview_in_a_browser_follows_edits_and_shows_errors() {
     let page = browser_sees(&address);
     assert!(page.contains("<body data-build=\"1\">"), "{page}");
     assert!(
-        page.contains("<img src=\"/files/all/cv-1.png?build=1\" alt=\"cv, page 1\">"),
+        page.contains(
+            "<img src=\"/files/all/Ada-Example-CV-1.png?build=1\" alt=\"Ada-Example-CV, page 1\">"
+        ),
         "{page}"
     );
     assert!(page.contains("<div id=\"errors\"></div>"), "{page}");
@@ -264,7 +297,7 @@ fn the_preview_in_a_browser_follows_edits_and_shows_errors() {
     expect(&w.out, "watching content");
     let page = browser_sees(&address);
     assert!(page.contains("<body data-build=\"2\">"), "{page}");
-    assert!(page.contains("cv-1.png?build=2"), "{page}");
+    assert!(page.contains("Ada-Example-CV-1.png?build=2"), "{page}");
 
     // A broken edit: its error on the page, above the last good page.
     std::fs::write(
@@ -276,8 +309,8 @@ fn the_preview_in_a_browser_follows_edits_and_shows_errors() {
     let page = browser_sees(&address);
     assert!(page.contains("unknown key `headlin`"), "{page}");
     assert!(page.contains("content/person.yaml:3:3"), "{page}");
-    assert!(page.contains("cv-1.png?build="), "{page}");
-    assert!(text(&t.path("dist/all/cv.pdf")).contains("Second headline"));
+    assert!(page.contains("Ada-Example-CV-1.png?build="), "{page}");
+    assert!(text(&t.path("dist/all/Ada-Example-CV.pdf")).contains("Second headline"));
 
     // Nothing but PNG pages inside the output folder is served.
     let get = |path: &str| {
@@ -288,6 +321,6 @@ fn the_preview_in_a_browser_follows_edits_and_shows_errors() {
             .unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
-    assert!(get("files/all/cv.pdf").contains("not found"));
+    assert!(get("files/all/Ada-Example-CV.pdf").contains("not found"));
     assert!(get("files/%2E%2E/content/person.yaml").contains("not found"));
 }

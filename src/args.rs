@@ -391,6 +391,11 @@ pub struct WatchArgs {
     /// 127.0.0.1 only, at PORT (8000 when left out; 0 picks a free one).
     #[arg(long, value_name = "PORT", num_args = 0..=1, default_missing_value = "8000")]
     pub serve: Option<u16>,
+
+    /// Rebuild the kit of this job application (as `resume apply ID`) instead of the
+    /// profiles' documents: its CV, its cover letter and its report.
+    #[arg(long, value_name = "ID", conflicts_with_all = ["document", "profile", "all"])]
+    pub application: Option<String>,
 }
 
 /// What files a build writes for each document, and to which PDF standards.

@@ -26,7 +26,13 @@ pub fn run(watch: WatchArgs) -> Result<(), Reported> {
     let WatchArgs {
         build: mut args,
         serve,
+        application,
     } = watch;
+    let kit = application.map(|id| super::apply::Kit {
+        id,
+        report: false,
+        tailor: false,
+    });
     // The preview shows PNG pages, written beside the PDFs.
     if serve.is_some() && !args.output.formats.contains(&Format::Png) {
         args.output.formats.push(Format::Png);
@@ -73,10 +79,10 @@ pub fn run(watch: WatchArgs) -> Result<(), Reported> {
         } else {
             gone = false;
             if first && preview.is_none() {
-                let _ = build::build(args, Some(&mut world));
+                let _ = build::build_with(args, Some(&mut world), kit.as_ref());
             } else {
                 crate::out::hold();
-                let failed = build::build(args, Some(&mut world)).is_err();
+                let failed = build::build_with(args, Some(&mut world), kit.as_ref()).is_err();
                 // A build that failed while more changes came in read files that have
                 // changed since (a save caught halfway, a checkout of several files): its
                 // errors are not shown, as the next build, which follows at once, reports

@@ -324,3 +324,50 @@ fn the_preview_in_a_browser_follows_edits_and_shows_errors() {
     assert!(get("files/all/Ada-Example-CV.pdf").contains("not found"));
     assert!(get("files/%2E%2E/content/person.yaml").contains("not found"));
 }
+
+#[test]
+fn watch_rebuilds_an_application_kit() {
+    let app = |line: &str| {
+        format!(
+            "applications:\n  acme:\n    company: Acme\n    role: Engineer\n    profile: all\n    posting: posting.txt\n    date: 2026-11-01\n    letter: [{line}]\n"
+        )
+    };
+    let t = Test::new()
+        .file("content/person.yaml", &person("Engineer"))
+        .file("content/posting.txt", "We want Rust and PostgreSQL.\n")
+        .file("content/applications.yaml", &app("First letter line."));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_resume"))
+        .args(["watch", "--application", "acme", "--date", "2026-11-01"])
+        .current_dir(t.path(""))
+        .env_remove("RESUME_CONTENT")
+        .env_remove("RESUME_OUT")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let w = Watch {
+        out: lines(child.stdout.take().unwrap()),
+        err: lines(child.stderr.take().unwrap()),
+        child,
+    };
+    let letter = t.path("dist/applications/acme/Ada-Example-Letter-Acme.pdf");
+    expect(&w.out, "watching content");
+    assert!(text(&letter).contains("First letter line."));
+    assert!(t.path("dist/applications/acme/report.md").is_file());
+
+    std::fs::write(
+        t.path("content/applications.yaml"),
+        app("Second letter line."),
+    )
+    .unwrap();
+    for _ in 0..20 {
+        expect(
+            &w.out,
+            "wrote dist/applications/acme/Ada-Example-Letter-Acme.pdf",
+        );
+        if text(&letter).contains("Second letter line.") {
+            return;
+        }
+    }
+    panic!("no rebuild made the new letter");
+}

@@ -157,7 +157,7 @@ pub(super) fn jobs(
     info: &BuildInfo,
 ) -> Vec<(PathBuf, Job)> {
     let dir = folder(&args.out, app.id);
-    let name = |what| {
+    let name = |what: &str| {
         dir.join(file_name(
             &content.person.name,
             what,
@@ -183,7 +183,34 @@ pub(super) fn jobs(
             };
             vec![(name("Letter"), Job::Fit(draft, 1))]
         }
-        Document::Portfolio | Document::CaseStudy => Vec::new(),
+        // The handouts the application asks for, named for the project and the company.
+        Document::CaseStudy => {
+            let ids: Vec<String> = app
+                .application
+                .handouts
+                .iter()
+                .map(|h| h.value.clone())
+                .collect();
+            let handouts = data::handouts(selection, content, info, &ids);
+            for id in ids
+                .iter()
+                .filter(|id| !handouts.iter().any(|h| &h.id == *id))
+            {
+                crate::diagnostic::SourceFiles::default().emit(&[Diag::warning(format!(
+                    "application `{}`: the handout of `{id}` is not in the kit: its profile `{}` or the application's selectors leave it out",
+                    app.id, app.application.profile.value
+                ))
+                .hint(format!("`resume list --application {}` shows why", app.id))]);
+            }
+            handouts
+                .into_iter()
+                .map(|h| {
+                    let title = super::names::words(super::build::handout_title(content, &h.id));
+                    (name(&title), Job::Handout(h, 2))
+                })
+                .collect()
+        }
+        Document::Portfolio => Vec::new(),
     }
 }
 

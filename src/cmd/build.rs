@@ -78,6 +78,9 @@ pub(super) fn build_with(
         None => shared::profiles(&content, args.profile.as_deref()).map_err(fail)?,
     };
     let documents = match &application {
+        Some(app) if !app.application.handouts.is_empty() => {
+            vec![Document::Cv, Document::Letter, Document::CaseStudy]
+        }
         Some(_) => vec![Document::Cv, Document::Letter],
         None => args.document.map_or(Document::ALL.to_vec(), |d| vec![d]),
     };
@@ -973,7 +976,7 @@ fn file_pattern(
 }
 
 /// A handout's project or case study title, by its id.
-fn handout_title<'a>(content: &'a crate::model::Content, id: &'a str) -> &'a str {
+pub(super) fn handout_title<'a>(content: &'a crate::model::Content, id: &'a str) -> &'a str {
     content
         .projects
         .iter()

@@ -657,6 +657,23 @@ fn check_applications(
         if let Err(diag) = read_posting(&app.posting, dir) {
             diags.push(diag);
         }
+        let known: Vec<&str> = c
+            .projects
+            .iter()
+            .map(|p| p.id.as_str())
+            .chain(c.case_studies.iter().map(|s| s.id.as_str()))
+            .collect();
+        for handout in app.handouts.iter().filter(|h| !known.contains(&h.as_str())) {
+            let diag = Diag::error(format!(
+                "application `{id}` asks for the handout of `{}`, which is no project or case study",
+                handout.value
+            ))
+            .at(handout.span);
+            diags.push(match did_you_mean(handout, &known) {
+                Some(s) => diag.hint(format!("did you mean `{s}`?")),
+                None => diag.hint("`handouts:` lists the ids of projects or case studies"),
+            });
+        }
     }
     filters
 }

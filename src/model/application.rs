@@ -39,6 +39,9 @@ pub struct Application {
     /// The words before the signature; default `Kind regards,`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closing: Option<String>,
+    /// Projects or case studies (their ids) whose handouts go into the kit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handouts: Vec<Spanned<String>>,
 }
 
 impl Application {

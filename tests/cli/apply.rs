@@ -153,6 +153,57 @@ fn an_unknown_application_is_named_with_the_known_ones() {
 }
 
 #[test]
+fn a_kit_holds_the_handouts_its_application_asks_for() {
+    let application = APPLICATION.replace("    exclude: id:dashboard\n", "");
+    let t = kit()
+        .file(
+            "content/applications/acme-2.yaml",
+            &format!("{application}    handouts: [dashboard]\n"),
+        )
+        .args(&["apply", "acme-2", "--date", "2026-11-01"]);
+    let run = t.run().success();
+    let pdf = t.path("dist/applications/acme-2/Ada-Example-Dashboard-Zurich-Widgets-AG.pdf");
+    assert!(
+        text(&pdf).contains("Internal tools in TypeScript."),
+        "{}",
+        run.stdout
+    );
+
+    // A project the profile leaves out has no handout: said, not silent.
+    kit()
+        .file(
+            "content/applications/acme-2.yaml",
+            &format!("{APPLICATION}    handouts: [rustlab]\n"),
+        )
+        .args(&["apply", "acme-2", "--date", "2026-11-01"])
+        .run()
+        .success()
+        .stderr_has("warning: application `acme-2`: the handout of `rustlab` is not in the kit: its profile `backend` or the application's selectors leave it out\n");
+
+    kit()
+        .file(
+            "content/applications/acme-2.yaml",
+            &format!("{APPLICATION}    handouts: [rustlba]\n"),
+        )
+        .args(&["check"])
+        .run()
+        .failure()
+        .stderr_is(
+            "error: application `acme-2` asks for the handout of `rustlba`, which is no project or case study
+   ┌─ content/applications/acme-2.yaml:12:16
+   │
+12 │     handouts: [rustlba]
+   │                ^^^^^^^
+   │
+   = hint: did you mean `rustlab`?
+
+error: `content` has 1 error
+
+",
+        );
+}
+
+#[test]
 fn an_unknown_profile_points_at_the_application() {
     kit()
         .file(
@@ -265,6 +316,11 @@ fn the_example_application_builds() {
         ));
         assert_eq!(pages(&pdf), 1, "{what}");
     }
+    // The handout the application asks for, named for the project and the company.
+    let handout = t.path(&format!(
+        "{dir}/Ilka-Moravec-Dunmore-Halden-Ledger-Northwind-Freight-Systems.pdf"
+    ));
+    assert!(text(&handout).contains("Halden Ledger"));
     let report = std::fs::read_to_string(t.path(&format!("{dir}/report.md"))).unwrap();
     assert!(
         report.contains("- Kubernetes (the posting says \"k8s\")"),

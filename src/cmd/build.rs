@@ -534,23 +534,15 @@ impl Worker<'_> {
         report: &mut Report,
         warnings: &mut Vec<Diag>,
     ) -> Result<(render::Rendered, usize), Vec<Diag>> {
-        match job {
+        // Each kind of job is laid out its own way; all are exported alike.
+        let (compiled, passes) = match job {
             Job::Plain(json) => {
                 let (compiled, passes) =
                     fit::settle(self.world, document.template(), &json, &mut self.files)?;
                 warnings.extend(overflow_warnings(&compiled.document, &report.path, || {
                     json.clone()
                 }));
-                Ok((
-                    render::export(
-                        compiled,
-                        self.world,
-                        self.date,
-                        self.standards,
-                        &mut self.files,
-                    )?,
-                    passes,
-                ))
+                (compiled, passes)
             }
             Job::Handout(handout, budget) => {
                 let template = document.template();
@@ -603,16 +595,7 @@ impl Worker<'_> {
                 warnings.extend(overflow_warnings(&compiled.document, &report.path, || {
                     data.clone()
                 }));
-                Ok((
-                    render::export(
-                        compiled,
-                        self.world,
-                        self.date,
-                        self.standards,
-                        &mut self.files,
-                    )?,
-                    passes,
-                ))
+                (compiled, passes)
             }
             Job::Fit(draft, budget) => {
                 let key = fit_key(self.world, &draft, budget, self.args.system_fonts);
@@ -648,19 +631,17 @@ impl Worker<'_> {
                     || draft.apply(plan.drop, plan.tighten),
                 ));
                 report.plan = Some((cache_name.to_owned(), key, fitted.plan));
-                let passes = fitted.passes;
-                Ok((
-                    render::export(
-                        fitted.compiled,
-                        self.world,
-                        self.date,
-                        self.standards,
-                        &mut self.files,
-                    )?,
-                    passes,
-                ))
+                (fitted.compiled, fitted.passes)
             }
-        }
+        };
+        let rendered = render::export(
+            compiled,
+            self.world,
+            self.date,
+            self.standards,
+            &mut self.files,
+        )?;
+        Ok((rendered, passes))
     }
 }
 

@@ -23,29 +23,16 @@ impl Watch {
 
     /// `resume watch cv` with more arguments, once it says `watching`.
     fn start_with(t: &Test, args: &[&str], watching: &str) -> Watch {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_resume"))
-            .args(["watch", "cv", "--date", "2026-11-01"])
-            .args(args)
-            .current_dir(t.path(""))
-            .env_remove("RESUME_CONTENT")
-            .env_remove("RESUME_OUT")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let w = Watch {
-            out: lines(child.stdout.take().unwrap()),
-            err: lines(child.stderr.take().unwrap()),
-            child,
-        };
+        let w = Watch::spawn(t, &[&["watch", "cv"][..], args].concat());
         expect(&w.out, watching);
         w
     }
 
-    /// `watch --serve 0`: the preview's address, once the first build is done.
-    fn serve(t: &Test) -> (Watch, String) {
+    /// `resume <args> --date 2026-11-01` in the project, its output read line by line.
+    fn spawn(t: &Test, args: &[&str]) -> Watch {
         let mut child = Command::new(env!("CARGO_BIN_EXE_resume"))
-            .args(["watch", "cv", "--date", "2026-11-01", "--serve", "0"])
+            .args(args)
+            .args(["--date", "2026-11-01"])
             .current_dir(t.path(""))
             .env_remove("RESUME_CONTENT")
             .env_remove("RESUME_OUT")
@@ -53,11 +40,16 @@ impl Watch {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let w = Watch {
+        Watch {
             out: lines(child.stdout.take().unwrap()),
             err: lines(child.stderr.take().unwrap()),
             child,
-        };
+        }
+    }
+
+    /// `watch --serve 0`: the preview's address, once the first build is done.
+    fn serve(t: &Test) -> (Watch, String) {
+        let w = Watch::spawn(t, &["watch", "cv", "--serve", "0"]);
         let first = w
             .out
             .recv_timeout(Duration::from_secs(20))
@@ -336,20 +328,7 @@ fn watch_rebuilds_an_application_kit() {
         .file("content/person.yaml", &person("Engineer"))
         .file("content/posting.txt", "We want Rust and PostgreSQL.\n")
         .file("content/applications.yaml", &app("First letter line."));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_resume"))
-        .args(["watch", "--application", "acme", "--date", "2026-11-01"])
-        .current_dir(t.path(""))
-        .env_remove("RESUME_CONTENT")
-        .env_remove("RESUME_OUT")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let w = Watch {
-        out: lines(child.stdout.take().unwrap()),
-        err: lines(child.stderr.take().unwrap()),
-        child,
-    };
+    let w = Watch::spawn(&t, &["watch", "--application", "acme"]);
     let letter = t.path("dist/applications/acme/Ada-Example-Letter-Acme.pdf");
     expect(&w.out, "watching content");
     assert!(text(&letter).contains("First letter line."));

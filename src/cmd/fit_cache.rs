@@ -1,6 +1,7 @@
 //! Remembers how each CV was made to fit, keyed by a hash of everything that decides it
 //! (the data, the templates, the page budget, the tool's version), so that rebuilding
-//! unchanged input lays the CV out once instead of searching again. Kept beside the
+//! unchanged input lays the CV out once instead of searching again, and input edited
+//! since (a line changed in `watch`) two or three times instead of eight. Kept beside the
 //! PDFs in `<out>/.resume-fit.json`; a missing or unreadable cache is simply empty. The
 //! file is not trusted: a plan with more tightening than the template has is left out
 //! here, and `fit` checks the rest against the draft before laying a plan out.
@@ -10,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::render::fit::{MAX_TIGHTEN, Plan};
+use crate::render::fit::{Known, MAX_TIGHTEN, Plan};
 
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 struct Entry {
@@ -45,15 +46,19 @@ impl FitCache {
         }
     }
 
-    pub fn get(&self, document: &str, key: &str) -> Option<Plan> {
-        self.entries
-            .get(document)
-            .filter(|e| e.key == key)
-            .map(|e| e.plan)
+    /// The plan of the last build of `document`: of this very input when `key` matches.
+    pub fn get(&self, document: &str, key: &str) -> Option<Known> {
+        self.entries.get(document).map(|e| {
+            if e.key == key {
+                Known::Same(e.plan)
+            } else {
+                Known::Before(e.plan)
+            }
+        })
     }
 
     pub fn set(&mut self, document: String, key: String, plan: Plan) {
-        if self.get(&document, &key) != Some(plan) {
+        if self.get(&document, &key) != Some(Known::Same(plan)) {
             let entry = Entry { key, plan };
             self.changed.insert(document.clone(), entry.clone());
             self.entries.insert(document, entry);

@@ -8,7 +8,8 @@
 //! (at most [`MAX_TIGHTEN`]; the template never goes below a readable size), dropping as
 //! little as possible at each step. The number of items dropped is found by binary
 //! search, so the passes stay few: one when the CV fits as selected, about
-//! `2 + log2(candidates)` when it does not. The same input always gives the same plan.
+//! `2 + log2(candidates)` when it does not, two or three after an edit that keeps the
+//! plan (see [`Known::Before`]). The same input always gives the same plan.
 
 use typst::foundations::{Label, Selector, Value as TypstValue};
 use typst::introspection::{Introspector, MetadataElem};
@@ -57,6 +58,24 @@ impl Draft for CvDraft {
     }
 }
 
+/// A plan from an earlier build of the same document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    /// Of this very input: tried first, so that a rebuild takes one pass.
+    Same(Plan),
+    /// Of its input before an edit: kept when it provably is the plan the search would
+    /// find, which takes two or three passes instead of about eight.
+    Before(Plan),
+}
+
+impl Known {
+    pub fn plan(self) -> Plan {
+        match self {
+            Known::Same(plan) | Known::Before(plan) => plan,
+        }
+    }
+}
+
 pub struct Fitted {
     pub compiled: Compiled,
     pub plan: Plan,
@@ -64,15 +83,15 @@ pub struct Fitted {
     pub passes: usize,
 }
 
-/// Finds the plan that fits `draft` in `budget` pages. `known` is the plan of an earlier
-/// build of the same input: tried first, so that a rebuild takes one pass. When even the
-/// minimum overflows, the error says how far and what spills.
+/// Finds the plan that fits `draft` in `budget` pages, starting from what an earlier build
+/// found (`known`). When even the minimum overflows, the error says how far and what
+/// spills.
 pub fn fit(
     world: &mut ResumeWorld,
     template: &str,
     draft: &impl Draft,
     budget: usize,
-    known: Option<Plan>,
+    known: Option<Known>,
     files: &mut SourceFiles,
 ) -> Result<Fitted, Vec<Diag>> {
     match search(world, template, draft, budget, known, files)? {
@@ -95,7 +114,7 @@ pub fn search(
     template: &str,
     draft: &impl Draft,
     budget: usize,
-    known: Option<Plan>,
+    known: Option<Known>,
     files: &mut SourceFiles,
 ) -> Result<Search, Vec<Diag>> {
     let mut passes = 0;
@@ -110,18 +129,54 @@ pub fn search(
     };
     let fits = |c: &Compiled| c.document.pages().len() <= budget;
 
-    // A plan fitting could not have made is ignored: fit afresh.
-    if let Some(plan) = known.filter(|p| p.is_possible(draft.removals())) {
-        let compiled = lay_out(plan, world, files)?;
-        if fits(&compiled) {
-            return Ok(Search::Fits(Fitted {
-                compiled,
-                plan,
-                passes,
-            }));
-        }
-    }
     let all = draft.removals();
+    // A plan fitting could not have made is ignored: fit afresh.
+    match known.filter(|k| k.plan().is_possible(all)) {
+        Some(Known::Same(plan)) => {
+            let compiled = lay_out(plan, world, files)?;
+            if fits(&compiled) {
+                return Ok(Search::Fits(Fitted {
+                    compiled,
+                    plan,
+                    passes,
+                }));
+            }
+        }
+        // The search below finds, at the first tightening step where dropping all fits,
+        // the least drop that fits, taking (as its binary search does) that dropping
+        // more never makes the CV longer. So the plan of before is that plan again when
+        // it fits, one drop fewer does not, and dropping all one step less tight does not.
+        Some(Known::Before(plan)) => {
+            let compiled = lay_out(plan, world, files)?;
+            let least = fits(&compiled)
+                && (plan.drop == 0
+                    || !fits(&lay_out(
+                        Plan {
+                            drop: plan.drop - 1,
+                            ..plan
+                        },
+                        world,
+                        files,
+                    )?))
+                && (plan.tighten == 0
+                    || !fits(&lay_out(
+                        Plan {
+                            drop: all,
+                            tighten: plan.tighten - 1,
+                        },
+                        world,
+                        files,
+                    )?));
+            if least {
+                return Ok(Search::Fits(Fitted {
+                    compiled,
+                    plan,
+                    passes,
+                }));
+            }
+        }
+        None => {}
+    }
     for tighten in 0..=MAX_TIGHTEN {
         let none = Plan { drop: 0, tighten };
         let compiled = lay_out(none, world, files)?;

@@ -99,6 +99,45 @@ fn the_fitted_cv_is_the_same_every_time_and_rebuilds_in_one_pass() {
 }
 
 #[test]
+fn an_edited_cv_is_refitted_from_its_last_plan_to_what_a_fresh_fit_finds() {
+    let t = stress("").args(&BUILD).args(&["all"]);
+    let cv = || std::fs::read(super::doc(&t.path("dist/all"), "-CV.pdf")).unwrap();
+    let fresh = |t: &Test| {
+        std::fs::remove_file(t.path("dist/.resume-fit.json")).unwrap();
+        t.run().success();
+    };
+    t.run().success();
+    let content = t.path("content/all.yaml");
+    let original = std::fs::read_to_string(&content).unwrap();
+    // A one-line edit keeps the plan: it is checked (it fits, one removal fewer does
+    // not) in two passes instead of ten.
+    let edited = original.replace(
+        "A summary of ordinary length.",
+        "A summary of ordinary length, edited.",
+    );
+    std::fs::write(&content, &edited).unwrap();
+    let run = t.run().success();
+    assert!(
+        run.stdout
+            .starts_with("wrote dist/all/Stress-Test-CV.pdf (1 page, 2 layout passes, "),
+        "{}",
+        run.stdout
+    );
+    let refitted = cv();
+    fresh(&t);
+    assert_eq!(cv(), refitted);
+    // An edit that changes the plan (twenty roles fewer: less to drop) is fitted afresh.
+    let cut = edited.split("  - id: role-10\n").next().unwrap().to_owned()
+        + &edited[edited.find("projects:\n").unwrap()..];
+    std::fs::write(&content, &cut).unwrap();
+    let run = t.run().success();
+    assert!(run.stdout.contains("layout passes"), "{}", run.stdout);
+    let refitted = cv();
+    fresh(&t);
+    assert_eq!(cv(), refitted);
+}
+
+#[test]
 fn a_fitting_cache_with_impossible_plans_is_not_trusted() {
     let t = stress("").args(&BUILD).args(&["all"]);
     t.run().success();

@@ -5,6 +5,8 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use super::design;
 use crate::diagnostic::{Diag, SourceFiles};
 use crate::model::{BUILT_IN, Content, ContentFile, Date, End, RESERVED, Span, Spanned, built_in};
@@ -557,69 +559,75 @@ fn same_period(a: &Date, b: &Date) -> bool {
 const IMAGE_EXTENSIONS: &[&str] = &["svg", "png", "jpg", "jpeg", "gif"];
 
 fn check_figures(c: &Content, dir: &Path, diags: &mut Vec<Diag>) {
-    for figure in c.figures() {
-        let path = &figure.path;
-        let ext = Path::new(path.as_str())
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        if !ext
-            .as_deref()
-            .is_some_and(|e| IMAGE_EXTENSIONS.contains(&e))
-        {
-            diags.push(
-                Diag::error(format!(
-                    "`{}` is not an image file this tool can place",
-                    path.value
-                ))
-                .at(path.span)
-                .hint(format!("use one of: {}", quoted(IMAGE_EXTENSIONS))),
-            );
-            continue;
-        }
-        match dir.join(path.as_str()).canonicalize() {
-            Ok(real) if real.starts_with(dir) && real.is_file() => {
-                let ext = ext.as_deref().unwrap_or_default();
-                if let Some(problem) = not_an_image(&real, ext) {
-                    diags.push(
-                        Diag::error(format!("`{}` {problem}", path.value))
-                            .at(path.span)
-                            .hint("export the image again, or fix its extension"),
-                    );
-                    continue;
-                }
-                let checked = match std::fs::read(&real) {
-                    Ok(data) if ext == "svg" => super::image::check_svg(&data),
-                    Ok(data) => super::image::check_raster(&data),
-                    Err(e) => Err(super::image::Problem {
-                        message: format!("cannot be read: {}", super::io_reason(&e)),
-                        hint: "check the file's permissions".into(),
-                    }),
-                };
-                if let Err(problem) = checked {
-                    diags.push(
-                        Diag::error(format!("`{}` {}", path.value, problem.message))
-                            .at(path.span)
-                            .hint(problem.hint),
-                    );
-                }
+    // Each image is read and decoded on its own core; the problems are reported in the
+    // order of the content.
+    let found: Vec<Option<Diag>> = c
+        .figures()
+        .par_iter()
+        .map(|figure| check_figure(figure, dir))
+        .collect();
+    diags.extend(found.into_iter().flatten());
+}
+
+/// What is wrong with one figure's image, if anything.
+fn check_figure(figure: &crate::model::Figure, dir: &Path) -> Option<Diag> {
+    let path = &figure.path;
+    let ext = Path::new(path.as_str())
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if !ext
+        .as_deref()
+        .is_some_and(|e| IMAGE_EXTENSIONS.contains(&e))
+    {
+        return Some(
+            Diag::error(format!(
+                "`{}` is not an image file this tool can place",
+                path.value
+            ))
+            .at(path.span)
+            .hint(format!("use one of: {}", quoted(IMAGE_EXTENSIONS))),
+        );
+    }
+    match dir.join(path.as_str()).canonicalize() {
+        Ok(real) if real.starts_with(dir) && real.is_file() => {
+            let ext = ext.as_deref().unwrap_or_default();
+            if let Some(problem) = not_an_image(&real, ext) {
+                return Some(
+                    Diag::error(format!("`{}` {problem}", path.value))
+                        .at(path.span)
+                        .hint("export the image again, or fix its extension"),
+                );
             }
-            Ok(real) if real.starts_with(dir) => diags.push(
-                Diag::error(format!("`{}` is not a file", path.value))
+            let checked = match std::fs::read(&real) {
+                Ok(data) if ext == "svg" => super::image::check_svg(&data),
+                Ok(data) => super::image::check_raster(&data),
+                Err(e) => Err(super::image::Problem {
+                    message: format!("cannot be read: {}", super::io_reason(&e)),
+                    hint: "check the file's permissions".into(),
+                }),
+            };
+            checked.err().map(|problem| {
+                Diag::error(format!("`{}` {}", path.value, problem.message))
                     .at(path.span)
-                    .hint("name the image file itself, for example `figures/ledger.svg`"),
-            ),
-            Ok(_) => diags.push(
-                Diag::error(format!("`{}` lies outside the content folder", path.value))
-                    .at(path.span)
-                    .hint("images must be files inside the content folder (links that lead out are refused)"),
-            ),
-            Err(e) => diags.push(
-                Diag::error(format!("cannot read the image `{}`: {}", path.value, super::io_reason(&e)))
-                    .at(path.span)
-                    .hint("the path is relative to the content folder, for example `figures/ledger.svg`"),
-            ),
+                    .hint(problem.hint)
+            })
         }
+        Ok(real) if real.starts_with(dir) => Some(
+            Diag::error(format!("`{}` is not a file", path.value))
+                .at(path.span)
+                .hint("name the image file itself, for example `figures/ledger.svg`"),
+        ),
+        Ok(_) => Some(
+            Diag::error(format!("`{}` lies outside the content folder", path.value))
+                .at(path.span)
+                .hint("images must be files inside the content folder (links that lead out are refused)"),
+        ),
+        Err(e) => Some(
+            Diag::error(format!("cannot read the image `{}`: {}", path.value, super::io_reason(&e)))
+                .at(path.span)
+                .hint("the path is relative to the content folder, for example `figures/ledger.svg`"),
+        ),
     }
 }
 

@@ -146,10 +146,22 @@ fn load_paths(
             Err(diag) => loaded.diags.push(diag),
         }
     }
-    let default = content_language(&loaded.files, &ids);
+    // Each file is parsed once, and read from its tree in each language the profiles
+    // print. (On two cores it was slower: the other one is making the compiler.)
+    let files = &loaded.files;
+    let parsed: Vec<Parsed> = ids
+        .iter()
+        .map(|&id| Parsed {
+            file: id,
+            root: files
+                .get(id)
+                .map_or(Ok(None), |f| yaml::parse_content(&f.text, id)),
+        })
+        .collect();
+    let default = content_language(&parsed);
     let language = de::Language::new(&default, &default);
     let dir = loaded.dir.clone();
-    let Some(content) = read_in(&language, &loaded.files, &ids, &dir, &mut loaded.diags) else {
+    let Some(content) = read_in(&language, &parsed, &dir, files, &mut loaded.diags) else {
         return loaded;
     };
     loaded.content = content;
@@ -159,8 +171,8 @@ fn load_paths(
         translate(
             content,
             &language,
+            &parsed,
             &loaded.files,
-            &ids,
             &dir,
             strict,
             &mut loaded.diags,
@@ -179,31 +191,28 @@ fn is_yaml(path: &Path) -> bool {
     )
 }
 
+/// One content file as parsed: its tree (`None` when the file is empty), or why it is
+/// not YAML.
+struct Parsed {
+    file: u32,
+    root: Result<Option<Node>, Diag>,
+}
+
 /// Reads the files in `language` and checks the whole: the content, if there were no
 /// errors; `None` when the files hold more than all content may (the rest is unread, and
 /// checking the whole would only add noise).
 fn read_in(
     language: &de::Language,
-    files: &SourceFiles,
-    ids: &[u32],
+    parsed: &[Parsed],
     dir: &Path,
+    files: &SourceFiles,
     diags: &mut Vec<Diag>,
 ) -> Option<Option<Content>> {
     let mut merged = ContentFile::default();
     let mut failed = check::Failed::default();
     let mut total = (0, 0);
-    for &id in ids {
-        if let Some(file) = files.get(id)
-            && !load_file(
-                &file.text,
-                id,
-                &mut total,
-                &mut merged,
-                &mut failed,
-                diags,
-                language,
-            )
-        {
+    for file in parsed {
+        if !load_file(file, &mut total, &mut merged, &mut failed, diags, language) {
             return None;
         }
     }
@@ -214,9 +223,9 @@ fn read_in(
 
 /// The content's language: the global `design.locale`, else English. Text by language
 /// falls back to it.
-fn content_language(files: &SourceFiles, ids: &[u32]) -> String {
-    for &id in ids {
-        let Some(Ok(Some(root))) = files.get(id).map(|f| yaml::parse_content(&f.text, id)) else {
+fn content_language(parsed: &[Parsed]) -> String {
+    for file in parsed {
+        let Ok(Some(root)) = &file.root else {
             continue;
         };
         if let Some(locale) = root
@@ -236,8 +245,8 @@ fn content_language(files: &SourceFiles, ids: &[u32]) -> String {
 fn translate(
     content: &mut Content,
     default: &de::Language,
+    parsed: &[Parsed],
     files: &SourceFiles,
-    ids: &[u32],
     dir: &Path,
     strict: bool,
     diags: &mut Vec<Diag>,
@@ -263,7 +272,7 @@ fn translate(
         } else {
             let language = de::Language::new(locale, &default.wanted);
             let mut found = Vec::new();
-            if let Some(Some(translated)) = read_in(&language, files, ids, dir, &mut found) {
+            if let Some(Some(translated)) = read_in(&language, parsed, dir, files, &mut found) {
                 translations.insert(locale.clone(), translated);
             }
             // Errors in the text of this language only; the others are reported already.
@@ -331,15 +340,15 @@ fn too_much(total: (usize, usize), file: u32) -> Diag {
 /// Reads one file into `merged`, adding what it holds to `total` (values, text bytes);
 /// false when that is over the limit for all content, and nothing more should be read.
 fn load_file(
-    text: &str,
-    file: u32,
+    parsed: &Parsed,
     total: &mut (usize, usize),
     merged: &mut ContentFile,
     failed: &mut check::Failed,
     diags: &mut Vec<Diag>,
     language: &de::Language,
 ) -> bool {
-    let root = match yaml::parse_content(text, file) {
+    let file = parsed.file;
+    let root = match &parsed.root {
         Ok(Some(root)) => root,
         Ok(None) => {
             let span = Span {
@@ -352,7 +361,7 @@ fn load_file(
             return true;
         }
         Err(diag) => {
-            diags.push(diag);
+            diags.push(diag.clone());
             return true;
         }
     };
@@ -373,8 +382,8 @@ fn load_file(
         );
         return true;
     };
-    check::check_links(&root, diags);
-    check::check_words(&root, diags);
+    check::check_links(root, diags);
+    check::check_words(root, diags);
     let sink = RefCell::new(Vec::new());
     for (key, value) in sections {
         match key.scalar_text().as_deref() {
@@ -587,9 +596,12 @@ mod properties {
         let mut merged = ContentFile::default();
         let mut failed = check::Failed::default();
         let language = de::Language::new("en", "en");
+        let parsed = Parsed {
+            file: id,
+            root: yaml::parse_content(text, id),
+        };
         load_file(
-            text,
-            id,
+            &parsed,
             &mut (0, 0),
             &mut merged,
             &mut failed,

@@ -37,17 +37,18 @@ pub(super) fn build_with(
     kit: Option<&super::apply::Kit>,
 ) -> Result<(), Reported> {
     let started = Instant::now();
-    // Parsing the fonts and reading the content do not depend on each other: on two
-    // cores they overlap, which is most of what a one-document build costs beyond Typst.
+    // The compiler is made while the content loads, as neither needs the other: on two
+    // cores they overlap. A plain build makes its own; `watch` keeps one between builds.
     let system_fonts = args.system_fonts;
     let project = args
         .content
         .content
         .parent()
         .map_or_else(PathBuf::new, Path::to_path_buf);
-    let fonts = given.is_none().then(|| {
-        let project = project.clone();
-        std::thread::spawn(move || std::sync::Arc::new(render::fonts::load(system_fonts, &project)))
+    let compiler = given.is_none().then(|| {
+        let content = args.content.content.clone();
+        let templates = templates_of(args.document, kit.is_some());
+        std::thread::spawn(move || render::prepare(&content, system_fonts, &templates))
     });
     let (loaded, content) = load_content(&args.content.content)?;
     let content = match kit {
@@ -110,14 +111,18 @@ pub(super) fn build_with(
     let world: &mut render::ResumeWorld = match given {
         Some(world) => world,
         None => {
-            let fonts = match fonts.map(std::thread::JoinHandle::join) {
-                Some(Ok(fonts)) => fonts,
-                // Only a panic in font parsing gets here; do it again to report it.
-                _ => std::sync::Arc::new(render::fonts::load(args.system_fonts, &project)),
-            };
-            own.insert(render::world_with(root, fonts, date))
+            let prepared = compiler
+                .and_then(|thread| thread.join().ok().flatten())
+                .filter(|world| world.root() == root);
+            // Only a panic in the thread, or a content folder moved meanwhile, gets here.
+            let world = prepared.unwrap_or_else(|| {
+                let fonts = render::fonts::load(system_fonts, &project);
+                render::world_with(root, std::sync::Arc::new(fonts), date)
+            });
+            own.insert(world)
         }
     };
+    world.set_today(render::datetime(date));
     for rules in &profiles {
         if let Some(font) = &rules.design.over(&content.design).font {
             world.check_font(font).map_err(|diag| {
@@ -269,6 +274,22 @@ pub(super) fn build_with(
     summary.finish(started)
 }
 
+/// The templates the documents of a run compile (a kit's: the CV and the letter), to be
+/// parsed ahead while the content loads. (The CV's template imports the sidebar's.)
+fn templates_of(document: Option<Document>, kit: bool) -> Vec<&'static str> {
+    let documents = match document {
+        _ if kit => vec![Document::Cv, Document::Letter],
+        Some(document) => vec![document],
+        None => Document::ALL.to_vec(),
+    };
+    let mut names = vec!["lib.typ"];
+    names.extend(documents.iter().map(|d| d.template()));
+    if documents.contains(&Document::Cv) {
+        names.push("sidebar.typ");
+    }
+    names
+}
+
 /// Makes the files on every core, each worker with its own compiler over the shared
 /// fonts, and prints what each did in the order of `tasks`, so logs read the same every
 /// time.
@@ -289,6 +310,22 @@ fn in_parallel(
             .collect::<std::collections::VecDeque<_>>(),
     );
     let done: Mutex<Vec<Option<Report>>> = Mutex::new((0..count).map(|_| None).collect());
+    // Portfolios take the most memory: while one is being made, the other workers take
+    // anything else first (two at once made the example's peak a tenth higher).
+    let portfolios = std::sync::atomic::AtomicUsize::new(0);
+    let next = || {
+        let mut queue = queue.lock().unwrap_or_else(|e| e.into_inner());
+        let busy = portfolios.load(std::sync::atomic::Ordering::SeqCst) > 0;
+        let at = queue
+            .iter()
+            .position(|(_, t)| !busy || t.document != Document::Portfolio)
+            .unwrap_or(0);
+        let task = queue.remove(at)?;
+        if task.1.document == Document::Portfolio {
+            portfolios.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+        Some(task)
+    };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(count)
@@ -305,14 +342,18 @@ fn in_parallel(
                     cache,
                     standards,
                 };
-                loop {
-                    let next = queue.lock().unwrap_or_else(|e| e.into_inner()).pop_front();
-                    let Some((index, task)) = next else { break };
+                while let Some((index, task)) = next() {
+                    let portfolio = task.document == Document::Portfolio;
                     let report = worker.make(task);
+                    if portfolio {
+                        portfolios.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                    }
                     done.lock().unwrap_or_else(|e| e.into_inner())[index] = Some(report);
                     // Typst's memo cache keeps every layout of every document unless told:
-                    // 500 profiles took 15 GB. What the last few documents used (the
-                    // library, fonts, templates) stays warm.
+                    // 500 profiles took 15 GB. What the document just made used (the
+                    // library, fonts, templates) stays warm for the next: keeping it for
+                    // eight documents cost the example's `--all` a fifth more memory and
+                    // saved no time.
                     typst::comemo::evict(EVICT_AFTER);
                 }
             });
@@ -327,7 +368,7 @@ fn in_parallel(
 }
 
 /// How many documents a memoised result outlives its last use by.
-const EVICT_AFTER: usize = 8;
+const EVICT_AFTER: usize = 1;
 
 /// One file to write.
 struct Task {

@@ -2,12 +2,17 @@
 //! then those in the project's own `fonts/` folder (beside `content/`: fonts for scripts
 //! ours lack, such as Chinese, Japanese and Korean). System fonts only when asked for, so
 //! the same input gives the same PDF everywhere.
+//!
+//! The built-in faces are described ahead of time in `builtin-fonts.json` (a test checks
+//! it against the fonts themselves), so a build starts without parsing some 25 font
+//! files, and a face is parsed only when a document uses it.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
 use typst::foundations::Bytes;
-use typst::text::Font;
-use typst_kit::fonts::FontStore;
+use typst::text::{Font, FontInfo, FontStyle, FontWeight};
+use typst_kit::fonts::{FontPath, FontSource, FontStore};
 
 /// Our text fonts, each with its licence in `fonts/<family>/`.
 pub const OURS: &[(&str, &[u8])] = &[
@@ -45,32 +50,172 @@ pub const OURS: &[(&str, &[u8])] = &[
     ),
 ];
 
+/// The descriptions of the built-in faces, in the order of [`builtin_files`].
+const BUILTIN_BOOK: &str = include_str!("builtin-fonts.json");
+
+/// One face of a built-in font file, as `builtin-fonts.json` lists it.
+#[derive(Serialize, Deserialize, PartialEq, Debug)]
+struct Face {
+    /// Index into [`builtin_files`].
+    file: usize,
+    /// Index of the face in its file (a collection has several).
+    index: u32,
+    info: FontInfo,
+}
+
+/// Every font file compiled into the binary: ours, then Typst's.
+fn builtin_files() -> impl Iterator<Item = &'static [u8]> {
+    OURS.iter()
+        .map(|(_, data)| *data)
+        .chain(typst_assets::fonts())
+}
+
+/// A built-in face, parsed from the binary's own bytes when first used.
+struct Builtin {
+    data: &'static [u8],
+    index: u32,
+}
+
+impl FontSource for Builtin {
+    fn load(&self) -> Option<Font> {
+        Font::new(Bytes::new(self.data), self.index)
+    }
+}
+
+/// The faces of the built-in fonts, from their description.
+fn builtin_faces() -> Vec<Face> {
+    // The file is ours and checked by a test; it cannot fail to parse.
+    serde_json::from_str(BUILTIN_BOOK).unwrap_or_else(|e| unreachable!("builtin-fonts.json: {e}"))
+}
+
+/// The faces of the built-in fonts, described by parsing them (what the JSON must hold).
+#[cfg(test)]
+fn describe_builtin() -> Vec<Face> {
+    builtin_files()
+        .enumerate()
+        .flat_map(|(file, data)| {
+            Font::iter(Bytes::new(data)).map(move |font| Face {
+                file,
+                index: font.index(),
+                info: font.info().clone(),
+            })
+        })
+        .collect()
+}
+
 /// The fonts of a build whose project folder is `project`.
 pub fn load(system: bool, project: &Path) -> FontStore {
     let mut store = FontStore::new();
-    for (_, data) in OURS {
-        for font in Font::iter(Bytes::new(*data)) {
-            let info = font.info().clone();
-            store.push((font, info));
-        }
+    let files: Vec<&'static [u8]> = builtin_files().collect();
+    for face in builtin_faces() {
+        let source = Builtin {
+            data: files[face.file],
+            index: face.index,
+        };
+        store.push((source, face.info));
     }
-    store.extend(typst_kit::fonts::embedded());
     let own = project.join("fonts");
     if own.is_dir() {
-        // A family we already have (this repository's own `fonts/` holds the built-in
-        // ones) is not added again.
-        let fresh: Vec<_> = typst_kit::fonts::scan(&own)
-            .filter(|(_, info)| {
-                let family = info.family.to_lowercase();
-                store.book().select(&family, info.variant).is_none()
-            })
-            .collect();
+        let fresh = scan(&own, &store, &files);
         store.extend(fresh);
     }
     if system {
         store.extend(typst_kit::fonts::system());
     }
     store
+}
+
+/// The family the built-in designs set their text in.
+pub const DEFAULT_FAMILY: &str = "inter";
+
+/// Parses the faces of `family` that documents mostly set (upright, and the regular
+/// italic) now, on a thread of its own while the content loads, rather than in the middle
+/// of the first compile that uses them. The others are parsed when used.
+pub fn preload(store: &FontStore, family: &str) {
+    let book = store.book();
+    let faces: Vec<usize> = book
+        .select_family(family)
+        .filter(|&i| {
+            book.info(i).is_some_and(|info| {
+                info.variant.style == FontStyle::Normal
+                    || info.variant.weight == FontWeight::REGULAR
+            })
+        })
+        .collect();
+    for index in faces {
+        store.font(index);
+    }
+}
+
+/// The faces of the font files under `dir` (in path order) that add to `store`: a
+/// family and style the store has already is not added again. A copy of a built-in font
+/// (this repository's own `fonts/` holds them) is known without being parsed.
+fn scan(dir: &Path, store: &FontStore, builtin: &[&[u8]]) -> Vec<(FontPath, FontInfo)> {
+    let mut paths = Vec::new();
+    font_files(dir, 0, &mut paths);
+    paths.sort();
+    let mut db = fontdb::Database::new();
+    for path in paths.iter().filter(|path| !is_copy(path, builtin)) {
+        // A file that is no font is skipped, as Typst's own scan skips it.
+        let _ = db.load_font_file(path);
+    }
+    db.faces()
+        .filter_map(|face| {
+            let (fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _)) = &face.source
+            else {
+                return None;
+            };
+            let info = db.with_face_data(face.id, FontInfo::new)??;
+            let family = info.family.to_lowercase();
+            if store.book().select(&family, info.variant).is_some() {
+                return None;
+            }
+            let path = FontPath {
+                path: path.clone(),
+                index: face.index,
+            };
+            Some((path, info))
+        })
+        .collect()
+}
+
+/// Font files under `dir`, in folders and linked folders to a depth of 8.
+fn font_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.flatten().map(|entry| entry.path()) {
+        if path.is_dir() {
+            if depth < 8 {
+                font_files(&path, depth + 1, out);
+            }
+        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            ["ttf", "otf", "ttc", "otc"].contains(&e.to_ascii_lowercase().as_str())
+        }) {
+            out.push(path);
+        }
+    }
+}
+
+/// Whether the file at `path` is a copy of one of `builtin`: the same size and the same
+/// first 4 KiB, which hold the font's table directory with a checksum of every table.
+fn is_copy(path: &Path, builtin: &[&[u8]]) -> bool {
+    use std::io::Read;
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let Ok(len) = file.metadata().map(|m| m.len()) else {
+        return false;
+    };
+    let mut head = Vec::with_capacity(4096);
+    if !builtin.iter().any(|b| b.len() as u64 == len)
+        || file.by_ref().take(4096).read_to_end(&mut head).is_err()
+    {
+        return false;
+    }
+    builtin
+        .iter()
+        .any(|b| b.len() as u64 == len && b.starts_with(&head))
 }
 
 /// Free fonts that have `c`, for the script it belongs to: what to put in `fonts/`
@@ -127,7 +272,55 @@ pub fn suggest(c: char) -> (Option<&'static str>, &'static str) {
 
 #[cfg(test)]
 mod tests {
-    use super::suggest;
+    use super::{describe_builtin, suggest};
+
+    /// `builtin-fonts.json` describes the fonts in the binary; after a font or Typst
+    /// update, `RESUME_WRITE_FONT_BOOK=1 cargo test builtin_font_book` rewrites it.
+    #[test]
+    fn builtin_font_book_is_current() {
+        let described = describe_builtin();
+        if std::env::var_os("RESUME_WRITE_FONT_BOOK").is_some() {
+            // One face a line, for readable diffs.
+            let lines: Vec<String> = described
+                .iter()
+                .map(|face| serde_json::to_string(face).unwrap())
+                .collect();
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/render/builtin-fonts.json");
+            std::fs::write(path, format!("[\n{}\n]\n", lines.join(",\n"))).unwrap();
+            // The copy compiled into this test is the old one.
+            return;
+        }
+        assert!(
+            super::builtin_faces() == described,
+            "src/render/builtin-fonts.json is out of date: run `RESUME_WRITE_FONT_BOOK=1 cargo test builtin_font_book`"
+        );
+        assert_eq!(described.len(), 25, "8 Inter faces and Typst's 17");
+    }
+
+    /// A project's `fonts/` adds what the built-in fonts lack: a copy of a built-in font
+    /// (under any name) and a file that is no font add nothing.
+    #[test]
+    fn a_fonts_folder_adds_only_new_faces() {
+        let project = tempfile::tempdir().unwrap();
+        let fonts = project.path().join("fonts");
+        std::fs::create_dir_all(fonts.join("more")).unwrap();
+        std::fs::write(fonts.join("copy.otf"), super::OURS[0].1).unwrap();
+        std::fs::write(fonts.join("more/broken.ttf"), b"not a font").unwrap();
+        // Debian's fonts-dejavu-core, which scripts/test installs.
+        std::fs::copy(
+            "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+            fonts.join("more/DejaVuSans.ttf"),
+        )
+        .unwrap();
+        let store = super::load(false, project.path());
+        let book = store.book();
+        let families: Vec<&str> = book.families().map(|(name, _)| name).collect();
+        // The built-in five, then the one new family.
+        assert_eq!(families.len(), 6, "{families:?}");
+        assert!(book.contains_family("dejavu sans"));
+        let index = book.select_family("dejavu sans").next().unwrap();
+        assert_eq!(store.font(index).unwrap().info().family, "DejaVu Sans");
+    }
 
     #[test]
     fn fonts_are_suggested_by_script() {

@@ -33,7 +33,7 @@ pub struct Rendered {
     pub missing: std::collections::BTreeSet<char>,
 }
 
-/// Makes the compiler once per run: fonts parsed, library built.
+/// Makes the compiler once per run: fonts set up, library built.
 pub fn world(root: std::path::PathBuf, system_fonts: bool, date: Date) -> ResumeWorld {
     let fonts = fonts::load(system_fonts, &root);
     world_with(root, std::sync::Arc::new(fonts), date)
@@ -45,9 +45,35 @@ pub fn world_with(
     fonts: std::sync::Arc<typst_kit::fonts::FontStore>,
     date: Date,
 ) -> ResumeWorld {
-    let today = Datetime::from_ymd(date.year, date.month.unwrap_or(1), date.day.unwrap_or(1))
-        .unwrap_or_else(|| unreachable!("a checked date is a valid datetime"));
-    ResumeWorld::new(root, fonts, today)
+    ResumeWorld::new(root, fonts, datetime(date))
+}
+
+/// A compiler made ahead, on a thread of its own while the content loads: fonts set up
+/// with the default family parsed, and `templates` parsed. Its date is set once the
+/// content is read (`set_today`). `None` when the content cannot be found; loading it
+/// says why.
+pub fn prepare(
+    content: &std::path::Path,
+    system_fonts: bool,
+    templates: &[&str],
+) -> Option<ResumeWorld> {
+    let root = content.canonicalize().ok()?.parent()?.to_path_buf();
+    let fonts = fonts::load(system_fonts, &root);
+    fonts::preload(&fonts, fonts::DEFAULT_FAMILY);
+    let unset = Date {
+        year: 1970,
+        month: None,
+        day: None,
+    };
+    let world = world_with(root, std::sync::Arc::new(fonts), unset);
+    world.parse_ahead(templates);
+    Some(world)
+}
+
+/// A date as Typst's `today()` gives it.
+pub fn datetime(date: Date) -> Datetime {
+    Datetime::from_ymd(date.year, date.month.unwrap_or(1), date.day.unwrap_or(1))
+        .unwrap_or_else(|| unreachable!("a checked date is a valid datetime"))
 }
 
 /// Compiles `template` with `data` and writes the PDF into memory. Template errors come

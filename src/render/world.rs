@@ -57,6 +57,23 @@ impl ResumeWorld {
         ResumeWorld::new(self.root.clone(), Arc::clone(&self.fonts), self.today)
     }
 
+    /// The project root, canonical.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The date `today()` gives templates.
+    pub fn set_today(&mut self, today: Datetime) {
+        self.today = today;
+    }
+
+    /// Reads and parses these templates now, ahead of the compile that uses them.
+    pub fn parse_ahead(&self, templates: &[&str]) {
+        for name in templates {
+            let _ = self.source(template_id(name));
+        }
+    }
+
     /// Forgets the files read so far (they may have changed on disk); fonts, the library
     /// and Typst's memoized work stay, so the next compile only redoes what changed.
     pub fn reset(&mut self) {

@@ -7,6 +7,7 @@
 //! it against the fonts themselves), so a build starts without parsing some 25 font
 //! files, and a face is parsed only when a document uses it.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -152,7 +153,8 @@ pub fn preload(store: &FontStore, family: &str) {
 /// (this repository's own `fonts/` holds them) is known without being parsed.
 fn scan(dir: &Path, store: &FontStore, builtin: &[&[u8]]) -> Vec<(FontPath, FontInfo)> {
     let mut paths = Vec::new();
-    font_files(dir, 0, &mut paths);
+    let mut seen: HashSet<PathBuf> = dir.canonicalize().into_iter().collect();
+    font_files(dir, &mut seen, &mut paths);
     paths.sort();
     let mut db = fontdb::Database::new();
     for path in paths.iter().filter(|path| !is_copy(path, builtin)) {
@@ -179,20 +181,25 @@ fn scan(dir: &Path, store: &FontStore, builtin: &[&[u8]]) -> Vec<(FontPath, Font
         .collect()
 }
 
-/// Font files under `dir`, in folders and linked folders to a depth of 8.
-fn font_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+/// Font files under `dir` and its folders, links followed, each real file once (a link
+/// back to a parent folder ends there).
+fn font_files(dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    for path in entries.flatten().map(|entry| entry.path()) {
-        if path.is_dir() {
-            if depth < 8 {
-                font_files(&path, depth + 1, out);
-            }
-        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+    for entry in entries.flatten() {
+        let Ok(real) = entry.path().canonicalize() else {
+            continue;
+        };
+        if !seen.insert(real.clone()) {
+            continue;
+        }
+        if real.is_dir() {
+            font_files(&real, seen, out);
+        } else if real.extension().and_then(|e| e.to_str()).is_some_and(|e| {
             ["ttf", "otf", "ttc", "otc"].contains(&e.to_ascii_lowercase().as_str())
         }) {
-            out.push(path);
+            out.push(real);
         }
     }
 }
@@ -306,6 +313,9 @@ mod tests {
         std::fs::create_dir_all(fonts.join("more")).unwrap();
         std::fs::write(fonts.join("copy.otf"), super::OURS[0].1).unwrap();
         std::fs::write(fonts.join("more/broken.ttf"), b"not a font").unwrap();
+        // A link back up is followed once, not round and round.
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("..", fonts.join("more/up")).unwrap();
         // Debian's fonts-dejavu-core, which scripts/test installs.
         std::fs::copy(
             "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -318,6 +328,7 @@ mod tests {
         // The built-in five, then the one new family.
         assert_eq!(families.len(), 6, "{families:?}");
         assert!(book.contains_family("dejavu sans"));
+        assert_eq!(book.select_family("dejavu sans").count(), 1);
         let index = book.select_family("dejavu sans").next().unwrap();
         assert_eq!(store.font(index).unwrap().info().family, "DejaVu Sans");
     }

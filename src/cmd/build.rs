@@ -40,11 +40,6 @@ pub(super) fn build_with(
     // The compiler is made while the content loads, as neither needs the other: on two
     // cores they overlap. A plain build makes its own; `watch` keeps one between builds.
     let system_fonts = args.system_fonts;
-    let project = args
-        .content
-        .content
-        .parent()
-        .map_or_else(PathBuf::new, Path::to_path_buf);
     let compiler = given.is_none().then(|| {
         let content = args.content.content.clone();
         let templates = templates_of(args.document, kit.is_some());
@@ -115,11 +110,7 @@ pub(super) fn build_with(
                 .and_then(|thread| thread.join().ok().flatten())
                 .filter(|world| world.root() == root);
             // Only a panic in the thread, or a content folder moved meanwhile, gets here.
-            let world = prepared.unwrap_or_else(|| {
-                let fonts = render::fonts::load(system_fonts, &project);
-                render::world_with(root, std::sync::Arc::new(fonts), date)
-            });
-            own.insert(world)
+            own.insert(prepared.unwrap_or_else(|| render::world(root, system_fonts, date)))
         }
     };
     world.set_today(render::datetime(date));

@@ -131,51 +131,37 @@ pub fn search(
 
     let all = draft.removals();
     // A plan fitting could not have made is ignored: fit afresh.
-    match known.filter(|k| k.plan().is_possible(all)) {
-        Some(Known::Same(plan)) => {
-            let compiled = lay_out(plan, world, files)?;
-            if fits(&compiled) {
-                return Ok(Search::Fits(Fitted {
-                    compiled,
-                    plan,
-                    passes,
-                }));
-            }
-        }
+    if let Some(known) = known.filter(|k| k.plan().is_possible(all)) {
+        let plan = known.plan();
+        let compiled = lay_out(plan, world, files)?;
         // The search below finds, at the first tightening step where dropping all fits,
         // the least drop that fits, taking (as its binary search does) that dropping
         // more never makes the CV longer. So the plan of before is that plan again when
         // it fits, one drop fewer does not, and dropping all one step less tight does not.
-        Some(Known::Before(plan)) => {
-            let compiled = lay_out(plan, world, files)?;
-            let least = fits(&compiled)
-                && (plan.drop == 0
-                    || !fits(&lay_out(
-                        Plan {
-                            drop: plan.drop - 1,
-                            ..plan
-                        },
-                        world,
-                        files,
-                    )?))
-                && (plan.tighten == 0
-                    || !fits(&lay_out(
-                        Plan {
-                            drop: all,
-                            tighten: plan.tighten - 1,
-                        },
-                        world,
-                        files,
-                    )?));
-            if least {
-                return Ok(Search::Fits(Fitted {
-                    compiled,
-                    plan,
-                    passes,
-                }));
-            }
+        let fewer = Plan {
+            drop: plan.drop.saturating_sub(1),
+            ..plan
+        };
+        let looser = Plan {
+            drop: all,
+            tighten: plan.tighten.saturating_sub(1),
+        };
+        let kept = fits(&compiled)
+            && match known {
+                Known::Same(_) => true,
+                Known::Before(_) => {
+                    let better = (plan.drop > 0 && fits(&lay_out(fewer, world, files)?))
+                        || (plan.tighten > 0 && fits(&lay_out(looser, world, files)?));
+                    !better
+                }
+            };
+        if kept {
+            return Ok(Search::Fits(Fitted {
+                compiled,
+                plan,
+                passes,
+            }));
         }
-        None => {}
     }
     for tighten in 0..=MAX_TIGHTEN {
         let none = Plan { drop: 0, tighten };

@@ -58,15 +58,13 @@ pub fn prepare(
     templates: &[&str],
 ) -> Option<ResumeWorld> {
     let root = content.canonicalize().ok()?.parent()?.to_path_buf();
-    let fonts = fonts::load(system_fonts, &root);
-    fonts::preload(&fonts, fonts::DEFAULT_FAMILY);
     let unset = Date {
         year: 1970,
         month: None,
         day: None,
     };
-    let world = world_with(root, std::sync::Arc::new(fonts), unset);
-    world.parse_ahead(templates);
+    let world = world(root, system_fonts, unset);
+    world.parse_ahead(fonts::DEFAULT_FAMILY, templates);
     Some(world)
 }
 

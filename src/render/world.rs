@@ -67,8 +67,10 @@ impl ResumeWorld {
         self.today = today;
     }
 
-    /// Reads and parses these templates now, ahead of the compile that uses them.
-    pub fn parse_ahead(&self, templates: &[&str]) {
+    /// Parses the common faces of `family` and these templates now, ahead of the compile
+    /// that uses them.
+    pub fn parse_ahead(&self, family: &str, templates: &[&str]) {
+        super::fonts::preload(&self.fonts, family);
         for name in templates {
             let _ = self.source(template_id(name));
         }

@@ -39,6 +39,11 @@ fn stress(extra_profiles: &str) -> Test {
     Test::new().file("content/all.yaml", &yaml)
 }
 
+/// The bytes of the stress CV as last built.
+fn cv_pdf(t: &Test) -> Vec<u8> {
+    std::fs::read(super::doc(&t.path("dist/all"), "-CV.pdf")).unwrap()
+}
+
 const BUILD: [&str; 5] = ["build", "cv", "--date", "2026-11-01", "--profile"];
 
 #[test]
@@ -75,7 +80,7 @@ fn a_long_cv_is_shrunk_to_one_page_and_says_what_went() {
 fn the_fitted_cv_is_the_same_every_time_and_rebuilds_in_one_pass() {
     let t = stress("").args(&BUILD).args(&["all"]);
     t.run().success();
-    let first = std::fs::read(super::doc(&t.path("dist/all"), "-CV.pdf")).unwrap();
+    let first = cv_pdf(&t);
     // Unchanged input: the cached plan is laid out once.
     let run = t.run().success();
     assert!(
@@ -85,23 +90,16 @@ fn the_fitted_cv_is_the_same_every_time_and_rebuilds_in_one_pass() {
         run.stdout
     );
     assert!(!run.stdout.contains("layout passes"), "{}", run.stdout);
-    assert_eq!(
-        std::fs::read(super::doc(&t.path("dist/all"), "-CV.pdf")).unwrap(),
-        first
-    );
+    assert_eq!(cv_pdf(&t), first);
     // Without the cache the search finds the same plan, and the same bytes.
     std::fs::remove_file(t.path("dist/.resume-fit.json")).unwrap();
     t.run().success();
-    assert_eq!(
-        std::fs::read(super::doc(&t.path("dist/all"), "-CV.pdf")).unwrap(),
-        first
-    );
+    assert_eq!(cv_pdf(&t), first);
 }
 
 #[test]
 fn an_edited_cv_is_refitted_from_its_last_plan_to_what_a_fresh_fit_finds() {
     let t = stress("").args(&BUILD).args(&["all"]);
-    let cv = || std::fs::read(super::doc(&t.path("dist/all"), "-CV.pdf")).unwrap();
     let fresh = |t: &Test| {
         std::fs::remove_file(t.path("dist/.resume-fit.json")).unwrap();
         t.run().success();
@@ -123,25 +121,25 @@ fn an_edited_cv_is_refitted_from_its_last_plan_to_what_a_fresh_fit_finds() {
         "{}",
         run.stdout
     );
-    let refitted = cv();
+    let refitted = cv_pdf(&t);
     fresh(&t);
-    assert_eq!(cv(), refitted);
+    assert_eq!(cv_pdf(&t), refitted);
     // An edit that changes the plan (twenty roles fewer: less to drop) is fitted afresh.
     let cut = edited.split("  - id: role-10\n").next().unwrap().to_owned()
         + &edited[edited.find("projects:\n").unwrap()..];
     std::fs::write(&content, &cut).unwrap();
     let run = t.run().success();
     assert!(run.stdout.contains("layout passes"), "{}", run.stdout);
-    let refitted = cv();
+    let refitted = cv_pdf(&t);
     fresh(&t);
-    assert_eq!(cv(), refitted);
+    assert_eq!(cv_pdf(&t), refitted);
 }
 
 #[test]
 fn a_fitting_cache_with_impossible_plans_is_not_trusted() {
     let t = stress("").args(&BUILD).args(&["all"]);
     t.run().success();
-    let first = std::fs::read(super::doc(&t.path("dist/all"), "-CV.pdf")).unwrap();
+    let first = cv_pdf(&t);
     let cache = t.path("dist/.resume-fit.json");
     let original = std::fs::read_to_string(&cache).unwrap();
     let plan = |text: &str| {
@@ -164,11 +162,7 @@ fn a_fitting_cache_with_impossible_plans_is_not_trusted() {
             "{bad}: {}",
             run.stdout
         );
-        assert_eq!(
-            std::fs::read(super::doc(&t.path("dist/all"), "-CV.pdf")).unwrap(),
-            first,
-            "{bad}"
-        );
+        assert_eq!(cv_pdf(&t), first, "{bad}");
         // The cache holds the plan fitting found again.
         assert_eq!(plan(&std::fs::read_to_string(&cache).unwrap()), fitted);
     }

@@ -49,9 +49,9 @@ pub fn world_with(
 }
 
 /// A compiler made ahead, on a thread of its own while the content loads: fonts set up
-/// with the default family parsed, and `templates` parsed. Its date is set once the
-/// content is read (`set_today`). `None` when the content cannot be found; loading it
-/// says why.
+/// with the default family parsed, `templates` parsed, and a warm-up under way beside it
+/// (`ResumeWorld::parse_ahead`). Its date is set once the content is read (`set_today`).
+/// `None` when the content cannot be found; loading it says why.
 pub fn prepare(
     content: &std::path::Path,
     system_fonts: bool,

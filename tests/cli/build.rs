@@ -228,6 +228,27 @@ fn template_error_points_at_the_template_line() {
     .stderr_has("error: `dist/all/Ada-Example-CV.pdf` of profile `all` could not be built; it was not written");
 }
 
+#[test]
+fn an_error_in_a_projects_own_lib_typ_is_reported_once() {
+    // While the content loads, a few lines that import `lib.typ` are laid out beside the
+    // build (a warm-up); what that finds wrong is left for the real compile to say.
+    let run = with_template("#import \"lib.typ\": *\n= #greeting\n")
+        .file(
+            "templates/lib.typ",
+            "#let greeting = \"Hi\"\n#assert(false, message: \"lib.typ is broken\")\n",
+        )
+        .args(&["cv"])
+        .run()
+        .failure()
+        .stderr_has("error: assertion failed: lib.typ is broken\n  ┌─ templates/lib.typ:2:2\n");
+    assert_eq!(
+        run.stderr.matches("assertion failed").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}
+
 /// The PDFs and the manifest are ordinary files: written through a temporary file, they
 /// must still get the mode any new file gets (not the temporary file's private 0600).
 #[cfg(unix)]

@@ -972,6 +972,33 @@ fn a_damaged_image_is_an_error_at_its_place_in_the_content() {
     assert!(!run.stderr.contains("lib.typ"), "{}", run.stderr);
 }
 
+#[test]
+fn damaged_images_are_reported_in_the_order_of_the_content_small_or_large() {
+    // A few small files are checked one after the other; 64 KiB and more go to the
+    // thread pool. Either way the errors come in the content's order, not the files'.
+    let errors = |padding: usize| {
+        let project = "projects:\n  - id: p\n    title: P\n    classification: tool\n    tagline: t\n    figures:\n      - {path: figures/big.svg, alt: A}\n      - {path: figures/z.png, alt: B}\n      - {path: figures/a.svg, alt: C}\n";
+        let t = Test::with_content("projects.yaml", project);
+        std::fs::create_dir_all(t.path("content/figures")).unwrap();
+        let big = svg(&format!(
+            "<!-- {} --><rect width=\"5\" height=\"5\"/>",
+            "x".repeat(padding)
+        ));
+        std::fs::write(t.path("content/figures/big.svg"), big).unwrap();
+        std::fs::write(t.path("content/figures/z.png"), png(2, 2, b"no zlib")).unwrap();
+        std::fs::write(t.path("content/figures/a.svg"), b"<svg><g></svg>").unwrap();
+        let run = run_check(t).failure();
+        run.stderr
+            .lines()
+            .filter(|l| l.starts_with("error: `figures/"))
+            .map(|l| l.split(' ').take(2).collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+    };
+    let expected = ["error: `figures/z.png`", "error: `figures/a.svg`"];
+    assert_eq!(errors(0), expected);
+    assert_eq!(errors(70 * 1024), expected);
+}
+
 /// An SVG of 10 × 10 that holds `inner` (XML inside the `<svg>` element).
 fn svg(inner: &str) -> Vec<u8> {
     format!(

@@ -41,9 +41,8 @@ pub(super) fn build_with(
     // cores they overlap. A plain build makes its own; `watch` keeps one between builds.
     let system_fonts = args.system_fonts;
     let compiler = given.is_none().then(|| {
-        let content = args.content.content.clone();
         let templates = templates_of(args.document, kit.is_some());
-        std::thread::spawn(move || render::prepare(&content, system_fonts, &templates))
+        render::prepare_beside(args.content.content.clone(), system_fonts, templates)
     });
     let (loaded, content) = load_content(&args.content.content)?;
     let content = match kit {
@@ -107,7 +106,7 @@ pub(super) fn build_with(
         Some(world) => world,
         None => {
             let prepared = compiler
-                .and_then(|thread| thread.join().ok().flatten())
+                .and_then(|handed| handed.recv().ok().flatten())
                 .filter(|world| world.root() == root);
             // Only a panic in the thread, or a content folder moved meanwhile, gets here.
             own.insert(prepared.unwrap_or_else(|| render::world(root, system_fonts, date)))

@@ -23,7 +23,7 @@ use super::templates;
 /// Where the document data lives inside the virtual file system.
 pub const DATA_PATH: &str = "/.resume/data.json";
 
-/// A few lines laid out beside the real compile (see `parse_ahead`). They do what every
+/// A few lines laid out beside the real compile (see `WarmUp`). They do what every
 /// document needs first: the templates' shared module evaluated, the line breaker's and
 /// hyphenator's data loaded, text shaped in the usual faces. Typst memoizes this work
 /// across compilers, so the real compile finds it done. (Inter is `fonts::DEFAULT_FAMILY`.)
@@ -34,6 +34,17 @@ const WARM_UP: &str = r#"#import "/templates/lib.typ": *
 = Warm
 Warm *up* _of_ text, fi 2026: #text(weight: "medium")[one] #text(weight: "semibold")[two]
 "#;
+
+/// `WARM_UP`, ready to be laid out beside the real compile (`render::prepare_beside`).
+pub struct WarmUp(ResumeWorld);
+
+impl WarmUp {
+    /// Lays the lines out and forgets them. Whatever it finds wrong (a project's own
+    /// `lib.typ` may differ) is for the real compile to report.
+    pub fn run(self) {
+        let _ = typst::compile::<typst_layout::PagedDocument>(&self.0);
+    }
+}
 
 pub struct ResumeWorld {
     /// The project root, canonicalised.
@@ -80,21 +91,20 @@ impl ResumeWorld {
     }
 
     /// Parses the common faces of `family` and these templates now, ahead of the compile
-    /// that uses them, then starts laying out `WARM_UP` on a thread of its own (a compiler
-    /// with the same fonts and parsed templates). The real compile, which can only start
-    /// once the content is loaded, finds that shared work done or under way on the other
-    /// core: about 1.5 ms less for one CV.
+    /// that uses them.
     pub fn parse_ahead(&self, family: &str, templates: &[&str]) {
         super::fonts::preload(&self.fonts, family);
         for name in templates {
             let _ = self.source(template_id(name));
         }
+    }
+
+    /// A compiler with this one's fonts and parsed templates, set to lay out `WARM_UP`.
+    pub fn warm_up(&self) -> WarmUp {
         let mut other = self.fork();
         other.sources = Mutex::new(lock(&self.sources).clone());
         other.main = virtual_id(WARM_UP_PATH);
-        // Nothing waits for it: the process may end before it does. Whatever it finds
-        // wrong (a project's own `lib.typ` may differ) is for the real compile to report.
-        std::thread::spawn(move || typst::compile::<typst_layout::PagedDocument>(&other));
+        WarmUp(other)
     }
 
     /// Forgets the files read so far (they may have changed on disk); fonts, the library

@@ -179,8 +179,7 @@ fn the_typst_input_of_a_document_can_be_written_out() {
     ];
     let json = Test::new().args(&args).run().success().stdout;
     let t = Test::new().args(&args).args(&["--typst", "input"]);
-    let run = t.run().success();
-    assert!(run.stdout.starts_with("wrote the Typst input of the portfolio to input; compile it with\n  typst compile --root input --font-path input/fonts --ignore-system-fonts input/templates/portfolio.typ\n"), "{}", run.stdout);
+    t.run().success().stdout_starts_with("wrote the Typst input of the portfolio to input; compile it with\n  typst compile --root input --font-path input/fonts --ignore-system-fonts input/templates/portfolio.typ\n");
     assert_eq!(
         std::fs::read_to_string(t.path("input/templates/sample/portfolio.json")).unwrap() + "\n",
         json

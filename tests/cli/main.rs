@@ -223,6 +223,16 @@ impl Run {
     }
 
     #[track_caller]
+    pub fn stdout_starts_with(self, expected: &str) -> Run {
+        assert!(
+            self.stdout.starts_with(expected),
+            "stdout does not start with {expected:?}; it was:\n{}",
+            self.stdout
+        );
+        self
+    }
+
+    #[track_caller]
     pub fn stdout_has(self, expected: &str) -> Run {
         assert!(
             self.stdout.contains(expected),
